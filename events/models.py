@@ -1,0 +1,165 @@
+"""Events (forums, trainings, alliances, agreements, visits, foundings) and
+the roles that organisations and people play in them."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kb import dates
+from kb.models import CuratedModel, DatePrecision
+
+
+class EventKind(models.TextChoices):
+    FORUM = "forum", _("论坛")
+    TRAINING = "training", _("培训")
+    ALLIANCE = "alliance", _("联盟")
+    AGREEMENT = "agreement", _("协议")
+    VISIT = "visit", _("考察")
+    FOUNDING = "founding", _("成立")
+    OTHER = "other", _("其他")
+
+
+class Event(CuratedModel):
+    title = models.CharField(_("标题"), max_length=300)
+    title_original = models.CharField(_("原文标题"), max_length=300, blank=True)
+    kind = models.CharField(
+        _("类型"), max_length=10, choices=EventKind.choices, default=EventKind.OTHER
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级活动"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    start_date = models.DateField(_("开始日期"), null=True, blank=True)
+    end_date = models.DateField(_("结束日期"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("日期精度"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+    )
+    # The whole period the event covers at its precision (an event of 2024 with
+    # year precision spans 2024-01-01..2024-12-31), kept in step by save() so
+    # that date-range filters are two indexed comparisons.
+    span_start = models.DateField(null=True, blank=True, editable=False)
+    span_end = models.DateField(null=True, blank=True, editable=False)
+    regions = models.ManyToManyField(
+        "kb.Region", verbose_name=_("地区"), blank=True, related_name="events"
+    )
+    participants = models.PositiveIntegerField(_("参与人数"), null=True, blank=True)
+    participants_approximate = models.BooleanField(_("人数为约数"), default=False)
+    summary = models.TextField(_("摘要"), blank=True)
+    terms = models.JSONField(_("引号术语"), default=list, blank=True)
+
+    evidence = GenericRelation("kb.Evidence", related_query_name="event")
+
+    class Meta:
+        verbose_name = _("活动")
+        verbose_name_plural = _("活动")
+        ordering = ["-start_date", "-id"]
+        indexes = [
+            models.Index(fields=["start_date", "id"], name="event_timeline_idx"),
+            models.Index(fields=["kind", "start_date"], name="event_kind_date_idx"),
+            models.Index(fields=["span_start", "span_end"], name="event_span_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=False, end_date__gte=models.F("start_date")),
+                name="event_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=False) | Q(date_precision=dates.UNKNOWN),
+                name="event_undated_has_unknown_precision",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.span_start, self.span_end = self.compute_span()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "span_start", "span_end"}
+        super().save(*args, **kwargs)
+
+    def compute_span(self):
+        first, last = dates.period_bounds(self.start_date, self.date_precision)
+        if self.end_date is not None and first is not None:
+            last = dates.period_bounds(self.end_date, self.date_precision)[1]
+        return first, last
+
+    @property
+    def date_display_iso(self) -> str:
+        return dates.iso_at_precision(self.start_date, self.date_precision)
+
+
+class Role(models.TextChoices):
+    ORGANISER = "organiser", _("主办")
+    CO_ORGANISER = "co_organiser", _("协办")
+    HOST = "host", _("承办")
+    GUIDE = "guide", _("指导")
+    SUPPORTER = "supporter", _("支持")
+    LEAD = "lead", _("牵头")
+    FOUNDING_MEMBER = "founding_member", _("发起/首批成员")
+    PARTICIPANT = "participant", _("参与")
+    CHAIR = "chair", _("主持")
+    KEYNOTE = "keynote", _("主旨演讲")
+    SPEAKER = "speaker", _("发言")
+
+
+class EventRole(models.Model):
+    """An organisation or a person taking part in an event in some role."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="roles"
+    )
+    organisation = models.ForeignKey(
+        "kb.Organisation",
+        verbose_name=_("机构"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_roles",
+    )
+    person = models.ForeignKey(
+        "kb.Person",
+        verbose_name=_("人物"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_roles",
+    )
+    role = models.CharField(_("角色"), max_length=16, choices=Role.choices)
+    role_original = models.CharField(_("原文角色"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("活动角色")
+        verbose_name_plural = _("活动角色")
+        ordering = ["event", "role", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(organisation__isnull=False, person__isnull=True)
+                           | Q(organisation__isnull=True, person__isnull=False)),
+                name="eventrole_exactly_one_party",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "organisation", "role"],
+                condition=Q(organisation__isnull=False),
+                name="eventrole_unique_organisation_role",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "person", "role"],
+                condition=Q(person__isnull=False),
+                name="eventrole_unique_person_role",
+            ),
+        ]
+
+    def __str__(self):
+        party = self.organisation or self.person
+        return f"{party} ({self.get_role_display()})"

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "区域发展知识库 · 编辑后台"
+admin.site.site_title = "区域发展知识库"
+admin.site.index_title = "编辑后台"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
