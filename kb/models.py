@@ -64,6 +64,11 @@ class CuratedModel(models.Model):
         default=False,
         help_text=_("由编辑修改过的记录不会被重新导入覆盖。"),
     )
+    # Set by the importer when a weaker rule produced the record (a generated
+    # title, a name found without a suffix, an unresolved date): a curator
+    # should look at it before relying on it.
+    flagged = models.BooleanField(_("待核查"), default=False, db_index=True)
+    flag_reason = models.CharField(_("核查原因"), max_length=200, blank=True)
     # The importer's identity for the record (a canonical name, a fingerprint of
     # an event or a quote).  Empty for records that curators add by hand.
     import_key = models.CharField(
@@ -108,6 +113,9 @@ class Source(CuratedModel):
     repair_log = models.JSONField(_("修复记录"), default=list, blank=True)
     terms = models.JSONField(_("引号术语"), default=list, blank=True)
     imported_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    # The ingest pipeline version that produced the stored text and records;
+    # re-import re-processes a file whose bytes did not change when it differs.
+    pipeline_version = models.CharField(_("处理版本"), max_length=20, blank=True)
 
     evidence = GenericRelation("kb.Evidence", related_query_name="source_record")
 
