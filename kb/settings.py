@@ -125,6 +125,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 STATICFILES_DIRS = [BASE_DIR / "kb" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -137,9 +138,10 @@ STORAGES = {
     },
 }
 
-# django-import-export: admin exports go through the same formula escaping as
-# the public CSV (see kb.exporting.escape_formula); this flag covers the rest.
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# django-import-export: the admin's CSV/XLSX formats escape formula-like cells
+# reversibly themselves (kb.exporting.escape_formula); the library's own flag
+# deletes a leading "=" outright, which would break the round trip.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
