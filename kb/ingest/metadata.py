@@ -1,0 +1,373 @@
+"""Article metadata: title, outlet, publication date and its precision, the
+dateline's place, and the people credited.
+
+`read_metadata` runs on the repaired text *before* junk lines go, because the
+date line, the 来源 line and the sign-offs are junk for the body but carry
+the facts read here.  It reads lines the way kb.ingest.junk does (one parser,
+`junk.analyse`), so "the first real line" means the first line junk removal
+keeps.
+
+Nothing is invented: a date has day precision only when a day is written; a
+dateline without a year takes its year from a year written in the article
+(and says so in `notes`), or stays unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kb import dates
+from kb.ingest import captions, junk
+from kb.ingest.chinese import to_simplified
+
+REPORTER = "reporter"
+EDITOR = "editor"
+PHOTOGRAPHER = "photographer"
+AUTHOR = "author"
+REVIEWER = "reviewer"
+OTHER = "other"
+
+# Credit labels (Simplified, agency prefix removed) -> role.
+ROLE_OF = {
+    **dict.fromkeys(("记者", "特约记者", "通讯员", "实习生"), REPORTER),
+    **dict.fromkeys(
+        ("责任编辑", "网络编辑", "值班编辑", "实习编辑", "图片编辑", "文字编辑", "视频编辑", "美术编辑",
+         "新媒体编辑", "编辑", "责编", "主编", "美编", "排版", "编译"),
+        EDITOR,
+    ),
+    **dict.fromkeys(
+        ("一审", "二审", "三审", "初审", "复审", "终审", "审核", "审校", "审稿", "校对", "编审"),
+        REVIEWER,
+    ),
+    **dict.fromkeys(("作者", "文", "文字", "撰文"), AUTHOR),
+    **dict.fromkeys(("摄影", "摄影记者", "摄像", "图", "图片", "摄"), PHOTOGRAPHER),
+    **dict.fromkeys(
+        ("监制", "总监制", "制片人", "出品人", "出品", "策划", "统筹", "制作", "设计", "视频", "翻译",
+         "海报", "配音"),
+        OTHER,
+    ),
+}
+_SOURCE_LABELS = {"来源", "稿源", "稿件来源", "文章来源", "信息来源", "出处", "发布单位", "发布者", "发布人"}
+# Words that fill a name slot without being a name.
+_NOT_NAMES = {"本报", "本网", "本站", "记者", "小编", "佚名", "未知", "综合", "整理", "原创", "编辑", "通讯员"}
+
+TITLE_MAX = 30
+
+
+@dataclass(frozen=True)
+class Credit:
+    name: str  # Simplified
+    role: str  # reporter, editor, photographer, author, reviewer, other
+    role_original: str  # the label as written: 責編, 本报记者, 攝
+
+
+@dataclass
+class ArticleMetadata:
+    title: str = ""  # original script
+    title_simplified: str = ""
+    outlet: str = ""  # canonical Simplified name
+    published: dt.date | None = None
+    published_time: dt.time | None = None
+    precision: str = dates.UNKNOWN
+    dateline_place: str = ""  # Simplified
+    credits: list[Credit] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- datelines: 中新网杭州12月23日电(记者 王逸飞) ------------------------------
+
+_AGENCY_NAMES = sorted(
+    {a for aliases in junk.OUTLETS.values() for a in aliases if re.fullmatch(r"[\u4e00-\u9fff]+", a)}
+    | set(junk.OUTLETS) | {"本报", "本网", "本台"},
+    key=len,
+    reverse=True,
+)
+_DATELINE = re.compile(
+    r"^\s*[【\[]?\s*(?P<agency>" + "|".join(_AGENCY_NAMES) + r"|[\u4e00-\u9fff]{1,8}?(?:网|社|报|台|新闻))"
+    r"(?:客户端)?(?P<place>[\u4e00-\u9fff]{2,10}?)?(?:(?P<y>(?:19|20)\d{2})年)?"
+    r"(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日\s*(?:电|讯|消息)\s*[】\]]?"
+    r"(?:\s*[(\[](?P<credit>[^()\[\]]{0,60})[)\]])?\s*"
+)
+# 本报讯(记者 张三) — a dateline without a date.
+_NEWS_FLASH = re.compile(r"^\s*[【\[]?\s*(?:本报|本网|本台)?讯\s*[】\]]?(?:\s*\((?P<credit>[^()]{0,60})\))?\s*")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    line: junk.Line
+    end: int  # where the lead text starts in the line
+    agency: str
+    place: str
+    year: int | None
+    month: int | None
+    day: int | None
+    credit: str
+
+
+def find_dateline(line: junk.Line) -> Dateline | None:
+    match = _DATELINE.match(line.norm)
+    if match:
+        return Dateline(
+            line, match.end(), match["agency"], match["place"] or "",
+            int(match["y"]) if match["y"] else None, int(match["m"]), int(match["d"]),
+            _original(line, match, "credit"),
+        )
+    match = _NEWS_FLASH.match(line.norm)
+    if match and match.group().strip() and match["credit"] is not None:
+        return Dateline(line, match.end(), "", "", None, None, None, _original(line, match, "credit"))
+    return None
+
+
+def _original(line: junk.Line, match: re.Match, group: str) -> str:
+    """A group of a match on the normalised line, as written in the line."""
+    if match[group] is None:
+        return ""
+    start, end = match.span(group)
+    return line.text[start:end]
+
+
+# --- title -----------------------------------------------------------------
+
+# The day that opens a lead: 23日, / 23日上午, / 近日, / 当地时间6日,
+_DAY_PREFIX = re.compile(
+    r"^\s*(?:当地时间)?(?:(?:\d{1,2}月)?\d{1,2}日|日前|近日|近期|今天|今日|昨天|昨日|前天"
+    r"|本周[一二三四五六日]?|上周[一二三四五六日]?|周[一二三四五六日])"
+    r"(?:上午|下午|晚间|晚上|晚|早上|早间|中午|凌晨|傍晚|夜间|白天)?\s*,\s*"
+)
+
+
+_SENTENCE_END = re.compile(r"[。!?]")
+# 记者22日从国家发展改革委获悉, — who told the reporter, not what happened.
+_HEARD_FROM = re.compile(r"^\s*记者(?:\d{1,2}日)?(?:从|在|自)[^,。]{1,40}?(?:获悉|了解到|得知|获知)\s*,\s*")
+
+
+def _lead_title(line: junk.Line, start: int) -> str:
+    """A title from a lead: its first sentence, cut at a clause boundary."""
+    norm = line.norm
+    for prefix in (_DAY_PREFIX, _HEARD_FROM):
+        match = prefix.match(norm[start:])
+        if match:
+            start += match.end()
+    end_match = _SENTENCE_END.search(norm, start)
+    end = end_match.start() if end_match else len(norm)
+    if end - start > TITLE_MAX:
+        cut = start
+        for clause in re.finditer(r"[,;:]", norm[start:end]):
+            if clause.start() > TITLE_MAX:
+                break
+            cut = start + clause.start()
+        end = cut if cut > start else min(end, start + TITLE_MAX * 2)
+    return line.text[start:end].strip(" ,;:")
+
+
+def _looks_like_paragraph(line: junk.Line) -> bool:
+    text = line.norm.strip()
+    # Headlines do not use 。; a long line or a line with 。 is a lead.
+    return len(text) > 60 or (len(text) >= 25 and "。" in text)
+
+
+def _read_title(meta: ArticleMetadata, kept: list[junk.Line], dateline: Dateline | None, text: str):
+    caption_starts = {s for s, _, _ in captions.caption_lines(text)}
+    lead_from = None  # a dateline alone on its line: the lead is the next line
+    for line in kept:
+        if line.start + len(line.text) - len(line.text.lstrip()) in caption_starts:
+            continue
+        if dateline and dateline.line is line:
+            meta.title = _lead_title(line, dateline.end)
+            lead_from = "the lead after the dateline"
+        elif _looks_like_paragraph(line) or lead_from:
+            meta.title = _lead_title(line, 0)
+            lead_from = lead_from or "the first sentence"
+        else:
+            meta.title = junk.strip_site_suffix(line.text)[0].strip()
+        if meta.title:
+            break
+    if lead_from and meta.title:
+        meta.notes.append(f"title taken from {lead_from}")
+    meta.title_simplified = to_simplified(meta.title)
+
+
+# --- outlet ----------------------------------------------------------------
+
+_DOMAINS = {
+    "news.cn": "新华网", "xinhuanet.com": "新华网", "chinanews.com": "中新网", "chinanews.com.cn": "中新网",
+    "people.com.cn": "人民网", "thepaper.cn": "澎湃新闻", "eastday.com": "东方网", "sina.com.cn": "新浪网",
+    "163.com": "网易", "sohu.com": "搜狐网", "qq.com": "腾讯网", "ifeng.com": "凤凰网", "gmw.cn": "光明网",
+    "cctv.com": "央视网", "cnr.cn": "央广网", "china.com.cn": "中国网", "chinadaily.com.cn": "中国日报网",
+    "huanqiu.com": "环球网", "jiemian.com": "界面新闻", "yicai.com": "第一财经", "ce.cn": "中国经济网",
+}
+_COPYRIGHT = [
+    re.compile(r"本文(?:由|系|来自|转自|转载自)\s*(?P<x>[^\s,。;:]{2,20}?)\s*(?:发布|原创|整理|授权|提供)"),
+    re.compile(r"版权归\s*(?P<x>[^\s,。;:]{2,20}?)\s*所有"),
+    re.compile(r"(?P<x>[^\s,。;:©]{2,20}?)\s*版权所有"),
+]
+
+
+def _outlet_name(value: str) -> str:
+    value = value.strip()
+    return junk.canonical_outlet(value) or value
+
+
+def _read_outlet(meta, lines: list[junk.Line], dateline: Dateline | None, file_name: str) -> None:
+    """The first of: 来源 line, outlet-and-date line, title suffix, dateline,
+    breadcrumb, copyright line, outlet name alone, a URL file name."""
+    def found(name: str, how: str) -> bool:
+        name = _outlet_name(name)
+        if not name or name in junk.NOT_OUTLETS:
+            return False
+        meta.outlet = name
+        meta.notes.append(f"outlet from {how}")
+        return True
+
+    for line in lines:  # 1. 来源:X
+        if line.junk:
+            for fld in line.fields:
+                if fld.label in _SOURCE_LABELS and fld.value and found(fld.value, "来源 line"):
+                    return
+    for line in lines:  # 2. X 2024-05-07 16:43:38
+        if line.kind == junk.METADATA_LINE and line.dates and line.residue:
+            if found(line.residue[0], "outlet and date line"):
+                return
+    first = next((ln for ln in lines if not ln.blank and ln.kind in ("", junk.DUPLICATE_TITLE)), None)
+    if first is not None:  # 3. TITLE-新华网
+        site = junk.strip_site_suffix(first.text)[1]
+        if site and found(site, "title suffix"):
+            return
+    if dateline and dateline.agency and found(dateline.agency, "dateline"):  # 4.
+        return
+    for line in lines:  # 5. 新华网 > 时政 > 正文
+        if line.crumbs and junk.looks_like_outlet(line.crumbs[0]) and found(line.crumbs[0], "breadcrumb"):
+            return
+    for line in lines:  # 6. 本文由一点团建发布
+        if line.kind == junk.SITE_CHROME:
+            for pattern in _COPYRIGHT:
+                match = pattern.search(line.norm)
+                if match and found(match["x"], "copyright line"):
+                    return
+    for line in reversed(lines):  # 7. an outlet's name alone at the end
+        if line.outlet and found(line.outlet, "outlet name line"):
+            return
+    host = file_name.lower()
+    for domain, name in _DOMAINS.items():  # 8. the file name, when it is a URL
+        if re.search(rf"(?:^|[./_-]){re.escape(domain)}(?:$|[./_-])", host) and found(name, "file name"):
+            return
+
+
+# --- publication date ------------------------------------------------------
+
+# A year in an event name (2025长三角…) or a year written with 年.  A target
+# (到2035年), a range's end or a span (2020年以来, 2025年底前) says little
+# about when the text was written.
+_EVENT_YEAR = re.compile(r"(?<![\d.\-/~到至—])(?P<y>20\d{2})(?=[\u4e00-\u9fff])(?!年)")
+_NIAN_YEAR = re.compile(r"(?<![\d.\-/~到至—])(?P<y>20\d{2})年(?![以前后底末内间度])")
+
+
+def _infer_year(lead: str, text: str) -> re.Match | None:
+    """The year an article was written in, from the years it writes: an
+    event name in the lead, a 20xx年 in the lead, then the first anywhere."""
+    for pattern in (_EVENT_YEAR, _NIAN_YEAR):
+        match = pattern.search(lead)
+        if match:
+            return match
+    found = [m for m in (_EVENT_YEAR.search(text), _NIAN_YEAR.search(text)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _set_date(meta: ArticleMetadata, date: junk.DateMatch, how: str) -> bool:
+    try:
+        day = dt.date(date.year, date.month or 1, date.day or 1)
+    except ValueError:
+        return False
+    meta.published = day
+    meta.precision = dates.DAY if date.day else dates.MONTH if date.month else dates.YEAR
+    if date.day and date.has_time:
+        meta.published_time = dt.time(date.hour, date.minute or 0, date.second or 0)
+    meta.notes.append(f"date from {how}")
+    return True
+
+
+def _read_date(meta, lines: list[junk.Line], dateline: Dateline | None, text: str) -> None:
+    first_body, _ = junk.body_bounds(lines)
+    for line in lines:  # a metadata line, or a date with a time above the article
+        dated_line = line.kind in (junk.METADATA_LINE, junk.SIGNOFF)
+        if line.dates and (dated_line or (line.index < first_body and line.dates[0].has_time)):
+            if _set_date(meta, line.dates[0], "the date line"):
+                return
+    if not dateline or dateline.month is None:
+        return
+    written = f"{dateline.month}月{dateline.day}日"
+    year, how = dateline.year, "the dateline"
+    if year is None:
+        lead = dateline.line.norm[dateline.end:]
+        match = _infer_year(lead, text.translate(junk.FOLD))
+        if match is None:
+            meta.notes.append(f"dateline gives {written} without a year and no year is written: date unknown")
+            return
+        year = int(match["y"])
+        how = "the dateline"
+        meta.notes.append(f"year {year} inferred from “{match.group()}” in the text; the dateline gives {written}")
+    _set_date(meta, junk.DateMatch(year, dateline.month, dateline.day), how)
+
+
+# --- credits ---------------------------------------------------------------
+
+_BRACKETED = re.compile(
+    r"[【\[(]\s*(?:" + "|".join(sorted(junk.EDITORIAL_ROLES, key=len, reverse=True)) + r")\s*:[^【】\[\]()]{1,40}[】\])]"
+)
+
+
+def _names(value: str) -> list[str]:
+    names = []
+    for token in junk.split_names(value):
+        if junk.looks_like_name(token) and token not in _NOT_NAMES and token not in ROLE_OF:
+            if not junk.looks_like_outlet(token):
+                names.append(token)
+    return names
+
+
+def _read_credits(meta, lines: list[junk.Line], dateline: Dateline | None, text: str) -> None:
+    found: list[tuple[str, str, str]] = []
+
+    def add(fields):
+        for fld in fields:
+            role = ROLE_OF.get(fld.label)
+            if role:
+                found.extend((name, role, fld.label_original) for name in _names(fld.value))
+
+    if dateline and dateline.credit:
+        add(f for _, _, f in junk.find_fields(junk.normalise(dateline.credit), dateline.credit))
+    for line in lines:
+        if line.junk:
+            add(line.fields)
+        elif not line.blank:
+            if len(line.norm.strip()) <= 60:  # 文|孙阳 中国(深圳)综合开发研究院
+                add(f for s, _, f in junk.find_fields(line.norm, line.text)[:1] if not line.norm[:s].strip())
+            for match in _BRACKETED.finditer(line.norm):  # (责任编辑:张三) after a paragraph
+                s, e = match.span()
+                add(f for _, _, f in junk.find_fields(match.group(), line.text[s:e]))
+    for credit in captions.find_credits(text):
+        found.extend((name, PHOTOGRAPHER, credit.role_original) for name in credit.names)
+    seen = set()
+    for name, role, original in found:
+        if (name, role) not in seen:  # one credit per name and role (the database's rule)
+            seen.add((name, role))
+            meta.credits.append(Credit(name, role, original))
+
+
+# --- the step --------------------------------------------------------------
+
+
+def read_metadata(text: str, *, file_name: str = "") -> ArticleMetadata:
+    meta = ArticleMetadata()
+    lines = junk.analyse(text)
+    kept = [line for line in lines if not line.junk and not line.blank]
+    dateline = next((d for d in map(find_dateline, kept[:5]) if d), None)
+    if dateline and dateline.place:
+        meta.dateline_place = dateline.place
+    _read_title(meta, kept, dateline, text)
+    _read_outlet(meta, lines, dateline, file_name)
+    _read_date(meta, lines, dateline, text)
+    _read_credits(meta, lines, dateline, text)
+    return meta
