@@ -1,0 +1,677 @@
+"""Date mentions in Simplified Chinese news text, resolved against the
+article's publication date.
+
+    find_dates(text, published=date(2025, 6, 8), published_precision=DAY)
+
+finds absolute dates (2025年6月7日, 2025-06-07, 二〇二五年六月七日, 2023年6月,
+2011年), month-days and bare months resolved against the publication date
+(6月7日, 12月), ranges (4月15日至20日, 4月15-20日, 2024年1—3月, 2021—2025年),
+enumerations (4月9日、18日、26日 → one mention per date), relative words
+(今天, 昨天, 本月, 去年, 今年3月, 日前) and the bare day that opens a news
+lead (`23日，…`).  A time of day (下午, 上午9时, 14:30) stays inside the span
+but out of the date: DateMention.time_of_day.
+
+Nothing is invented.  When the text and the publication date together do not
+fix the year (or the day), the mention keeps its text with precision UNKNOWN
+and no date; impossible dates (2月30日, 13月5日) give no mention at all.
+
+Event-relative words (当天, 当日, 同日) mean "the day of the event just
+reported", which only the caller knows: they come back with form 'relative',
+precision UNKNOWN and start_date None, and the caller resolves them against
+that event's own date.  Vague words (日前, 近日, 近期, 不久前, 此前) come back
+the same way, because the day they stand for is unknown.
+
+A month-day without a year (6月7日, 12月) takes the year -- the publication
+year, the one before or the one after -- that puts it nearest the publication
+date: 12月23日 in an article of 2025-01-05 is 2024-12-23, 1月1日 in one of
+2024-12-20 is 2025-01-01, and 6月20日 in one of 2025-06-08 stays 2025, because
+news announce coming events (将于6月20日举办, 预计12月建成, 1月1日起施行).
+A publication date known only to the month counts as its 15th; known only
+to the year, it fixes no month-day.
+
+How it works: one compiled regex finds the date tokens in a single pass (a
+number with its unit 年/月/日, a range dash, a relative word, a 2025-06-07
+style date); a small parser then joins tokens that touch into expressions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from kb.dates import DAY, MONTH, PRECISIONS, UNKNOWN, YEAR
+
+# Forms of a mention.
+ABSOLUTE = "absolute"  # the text gives the year: 2025年6月7日, 2023年6月
+MONTH_DAY = "month_day"  # no year in the text: 6月7日, and the lead's bare 23日
+RANGE = "range"  # 4月15日至20日, 2024年1—3月, 2021—2025年
+ENUMERATION_ITEM = "enumeration_item"  # each date of 4月9日、18日、26日
+RELATIVE = "relative"  # 今天, 去年, 今年3月, 日前, 当天
+YEAR_FORM = "year"  # 2011年, 2035年
+MONTH_FORM = "month"  # 12月, 四月 (no year in the text)
+
+# Where the year (or the day) came from.
+FROM_TEXT = "text"
+FROM_PUBLISHED = "published"
+UNRESOLVED = ""
+
+MIN_YEAR, MAX_YEAR = 1000, 2199  # outside: a count (5000年历史), not a year
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # span of the whole expression, time of day included
+    end: int
+    text: str
+    start_date: dt.date | None  # first day of the period (see kb.dates)
+    end_date: dt.date | None  # ranges only
+    precision: str  # DAY | MONTH | YEAR | UNKNOWN
+    form: str
+    time_of_day: str = ""
+    resolved_from: str = UNRESOLVED
+
+
+# ---------------------------------------------------------------- the tokens
+
+_CN_DIGIT = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_NUM = "〇○零一二三四五六七八九十廿卅"
+_SPACE = r"[ \t\u3000]"
+# A range dash.  "——" is the Chinese dash; "―" and "－" come from
+# full-width text.
+_TO = rf"{_SPACE}{{0,2}}(?:至|到|—{{1,2}}|―|–|－|-|~|～|〜){_SPACE}{{0,2}}"
+
+
+def _word(word: str, not_after: str = "", not_before: str = "") -> str:
+    """`word` unless the character before it is in not_after or the one
+    after it in not_before: keeps 因此前往 from reading as 此前."""
+    pattern = re.escape(word)
+    if not_after:
+        pattern = f"(?<![{not_after}])" + pattern
+    if not_before:
+        pattern += f"(?![{not_before}])"
+    return pattern
+
+
+# Characters that end a word in …明: 说明天然气 is not 明天.
+_MING_WORDS = "说表证声标透发阐简光文聪鲜分英精开照查注指申黎清神"
+# 年 words: 今年轻人 is not 今年.
+_NIAN_WORDS = "轻龄代华纪限鉴薪货画糕兽"
+# value: offset in days, months or years (0 for vague and event words)
+_RELATIVE = {
+    "relday": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1},
+    "relmonth": {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1},
+    "relyear": {"今年": 0, "去年": -1, "前年": -2, "明年": 1},
+    "vague": {"日前": 0, "近日": 0, "近期": 0, "不久前": 0, "此前": 0},
+    "event": {"当天": 0, "当日": 0, "同日": 0},
+}
+_RELATIVE_PATTERNS = {
+    "relday": [
+        _word("今天", "如至迄"),
+        _word("今日", "如至迄"),
+        "昨天",
+        "昨日",
+        _word("前天", "此之以目提事眼面跟空生向日年月", "津然气"),
+        _word("明天", _MING_WORDS, "津然气地空堂际"),
+        _word("明日", _MING_WORDS),
+    ],
+    "relmonth": [
+        "这个月",
+        "上个月",
+        "下个月",
+        "本月",
+        _word("上月", "", "球"),
+        _word("下月", "", "球"),
+    ],
+    "relyear": [
+        _word("今年", "", _NIAN_WORDS),
+        _word("去年", "", _NIAN_WORDS),
+        _word("前年", "0-9〇零一二三四五六七八九十百千几数多年此之以目提", _NIAN_WORDS),
+        _word("明年", _MING_WORDS, _NIAN_WORDS),
+    ],
+    # 日前 after a number or a 日 word is "before the day": 30日前, 节日前.
+    "vague": [
+        _word("日前", f"0-9{_CN_NUM}节假生周末作期止号旬"),
+        _word("近日", "接靠附邻贴将最逼临", "本"),
+        _word("近期", "最接靠附"),
+        "不久前",
+        _word("此前", "因如彼从", "往进来行去提景沿期置列面线夕辈途缀"),
+    ],
+    "event": [
+        _word("当天", "相担充应", "然津"),
+        _word("当日", "相担充应"),
+        _word("同日", "共协相等连如", "而"),
+    ],
+}
+
+# Every token starts with one of these: a cheap look-ahead lets the regex
+# skip all other characters without trying each alternative (≈ 3× faster).
+_FIRST_CHARS = "".join(sorted({w[0] for words in _RELATIVE.values() for w in words}))
+_TOKEN = re.compile(
+    rf"(?=[\d{_CN_NUM}{_FIRST_CHARS} \t\u3000至到—―–－\-~～〜])(?:"
+    + "|".join(
+        [
+            # 2025-06-07, 2025.6.7, 2025/6/7 (a 4-digit year and the same
+            # separator twice, so 1/3 and 10.5 never match)
+            r"(?P<iso>(?<![\d.．/:\-])(?P<iso_y>\d{4})(?P<iso_sep>[-./／])"
+            r"(?P<iso_m>\d{1,2})(?P=iso_sep)(?P<iso_d>\d{1,2})(?!\d|[.．]\d))",
+            *(f"(?P<{kind}>{'|'.join(words)})" for kind, words in _RELATIVE_PATTERNS.items()),
+            # A number and its unit.  Without a unit it is a token only when a
+            # range dash follows (the 1 of 1—3月, the 15 of 4月15-20日).  A
+            # number glued to a digit, a decimal point or a counting word
+            # (第, 每, 数, 百 …) is never the start of a date.
+            rf"(?P<num>(?<![\d.．{_CN_NUM}百千万亿两几数第每])(?<!每年)(?<!每月)"
+            rf"(?:(?P<num_a>\d{{1,4}})|(?P<num_c>[{_CN_NUM}]{{1,4}}))"
+            rf"(?P<unit>年(?!代|历史|之久)度?|月(?![龄余])份?|[日号]|(?={_TO}[\d{_CN_NUM}])))",
+            rf"(?P<to>{_TO})(?=[\d{_CN_NUM}]|[今去前明]年)",
+        ]
+    )
+    + ")"
+)
+
+# A time of day right after a date: 下午, 上午9时, 9时30分, 14:30, 晚.
+_CLOCK = r"(?:[01]?\d|2[0-4])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d)"
+_CN_CLOCK = (
+    r"(?:\d{1,2}|[零一二三四五六七八九十两]{1,3})[时点](?![间期])"
+    r"(?:\d{1,2}分|[零一二三四五六七八九十]{1,3}分|半|整)?许?"
+)
+_PERIOD = (
+    r"(?:凌晨|清晨|早晨|早上|早间|上午|中午|午间|午后|下午|傍晚|晚上|晚间|夜间|夜里|深夜"
+    r"|晚(?![会宴报餐霞辈期年点于些])"
+    r"|早(?=\d|[零一二三四五六七八九十两][时点]))"
+)
+_TIME = re.compile(rf"{_SPACE}?((?:{_PERIOD}(?:{_CLOCK}|{_CN_CLOCK})?|{_CLOCK}|{_CN_CLOCK}))")
+
+# Between the items of an enumeration: 4月9日、18日和26日.
+_ENUM_SEP = re.compile(rf"{_SPACE}*(?:、|以及|和|及|与|或){_SPACE}*")
+
+# What may stand before a lead's bare day (23日，…): the start of the text
+# or of a line, the end of a sentence, a closing bracket (the dateline's
+# credit), or the 电 of a dateline (新华社北京6月7日电 7日，…).
+_LEAD_BEFORE = set('\n。！？!?；;）)】]」』”"电')
+
+
+class _Tok(NamedTuple):
+    kind: str  # Y M D N to iso relday relmonth relyear vague event
+    start: int
+    end: int
+    value: object  # int (or a date for iso); None when out of range
+    text: str
+
+
+def _cn_small(s: str) -> int | None:
+    """一 … 九, 十, 十二, 二十三, 廿三, 卅一 → int; None for anything else."""
+    if s[0] in "廿卅":
+        tens, rest = (2 if s[0] == "廿" else 3), s[1:]
+    elif "十" in s:
+        head, _, rest = s.partition("十")
+        if len(head) > 1 or (head and _CN_DIGIT.get(head, 0) == 0):
+            return None
+        tens = _CN_DIGIT[head] if head else 1
+    else:
+        tens, rest = 0, s
+    if len(rest) > 1 or (rest and _CN_DIGIT.get(rest, 0) == 0):
+        return None
+    value = tens * 10 + (_CN_DIGIT[rest] if rest else 0)
+    return value or None
+
+
+def _number(m: re.Match, as_year: bool) -> int | None:
+    if m.group("num_a"):
+        return int(m.group("num_a"))  # int() also reads full-width digits
+    chars = m.group("num_c")
+    if as_year:  # 二〇二五: digit by digit, exactly four
+        if len(chars) == 4 and all(c in _CN_DIGIT for c in chars):
+            return int("".join(str(_CN_DIGIT[c]) for c in chars))
+        return None
+    return _cn_small(chars)
+
+
+def _in(value: int | None, low: int, high: int) -> int | None:
+    return value if value is not None and low <= value <= high else None
+
+
+def _tokens(text: str) -> list[_Tok]:
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        kind, start, end = m.lastgroup, m.start(), m.end()
+        value: object = 0
+        if kind == "num":
+            unit = m.group("unit")
+            if unit.startswith("年"):
+                if m.group("num_a") and len(m.group("num_a")) != 4:
+                    continue  # 30年, 300年: a duration
+                kind, value = "Y", _in(_number(m, True), MIN_YEAR, MAX_YEAR)
+                if value is None:
+                    continue
+            elif unit.startswith("月"):
+                kind, value = "M", _in(_number(m, False), 1, 12)
+            elif unit:
+                kind, value = "D", _in(_number(m, False), 1, 31)
+            else:
+                # Read both ways; the range it belongs to says which unit it is.
+                kind = "N"
+                value = _number(m, as_year=len(m.group()) == 4)
+        elif kind == "iso":
+            y = int(m.group("iso_y"))
+            try:
+                value = dt.date(y, int(m.group("iso_m")), int(m.group("iso_d")))
+            except ValueError:
+                value = None
+            if value is not None and not MIN_YEAR <= y <= MAX_YEAR:
+                value = None
+        elif kind != "to":
+            value = _RELATIVE[kind][m.group()]
+        tokens.append(_Tok(kind, start, end, value, m.group()))
+    return tokens
+
+
+# ---------------------------------------------------------------- the parser
+
+
+class _Point(NamedTuple):
+    """One end of an expression.  year: (value, 'Y') or (offset, 'relyear')."""
+
+    year: tuple[int, str] | None
+    month: int | None
+    day: int | None
+
+
+class _Expr(NamedTuple):
+    start: int
+    end: int
+    first: _Point
+    last: _Point | None  # ranges
+    level: str  # DAY, MONTH or YEAR
+
+
+class _Context(NamedTuple):
+    published: dt.date | None
+    precision: str
+
+
+_ORDER = {"y": 0, "m": 1, "d": 2}
+_LEVEL = {"y": YEAR, "m": MONTH, "d": DAY}
+_LIMITS = {"y": (MIN_YEAR, MAX_YEAR), "m": (1, 12), "d": (1, 31)}
+
+
+def _take(toks: list[_Tok], j: int, at: int, kinds: tuple[str, ...]) -> _Tok | None:
+    """toks[j] when it starts exactly at `at` (touches the expression) and is of one of kinds."""
+    if j < len(toks) and toks[j].start == at and toks[j].kind in kinds:
+        return toks[j]
+    return None
+
+
+def _point(
+    toks: list[_Tok], j: int, at: int, day_alone: bool = False
+) -> tuple[dict[str, _Tok], int, int]:
+    """Year? Month? Day? (or a unit-less number before a dash) from toks[j].
+    A day needs its month, except where day_alone allows a lone day (the
+    end of a range, an enumeration item)."""
+    parts: dict[str, _Tok] = {}
+    for slot, kinds in (("y", ("Y", "relyear")), ("m", ("M",)), ("d", ("D",))):
+        if slot == "d" and "m" not in parts and (parts or not day_alone):
+            break
+        tok = _take(toks, j, at, kinds)
+        if tok:
+            parts[slot], j, at = tok, j + 1, tok.end
+    if "d" not in parts:
+        tok = _take(toks, j, at, ("N",))
+        if tok:
+            parts["n"], j, at = tok, j + 1, tok.end
+    return parts, j, at
+
+
+def _year_part(tok: _Tok | None, n_year: int | None = None) -> tuple[int, str] | None:
+    if n_year is not None:
+        return n_year, "Y"
+    if tok is None:
+        return None
+    return tok.value, ("Y" if tok.kind == "Y" else "relyear")
+
+
+def _calendar(toks: list[_Tok], i: int) -> tuple[_Expr | None, int]:
+    """The expression starting at toks[i] (a year, a month or a number before a dash)."""
+    p1, j, end = _point(toks, i, toks[i].start)
+    real = [s for s in ("y", "m", "d") if s in p1]
+    if not real and "n" not in p1:
+        return None, i + 1
+    to = _take(toks, j, end, ("to",))
+    if to:
+        p2, j2, end2 = _point(toks, j + 1, to.end, day_alone=True)
+        real2 = [s for s in ("y", "m", "d") if s in p2]
+        n_slot = None
+        ok = bool(real2) and "n" not in p2
+        if ok and "n" in p1:
+            # 1—3月, 2024年1—3月, 4月15-20日, 2021—2025年: the number takes the
+            # unit of the single token after the dash, one below p1's last.
+            below = {"": ("y", "m"), "y": ("m",), "m": ("d",)}[real[-1] if real else ""]
+            ok = len(real2) == 1 and real2[0] in below
+            n_slot = real2[0] if ok else None
+        elif ok:
+            # 4月15日至20日, 6月28日至7月2日, 2024年1月至3月: same last unit,
+            # and the end gives no unit the start lacks.
+            ok = real2[-1] == real[-1] and _ORDER[real2[0]] >= _ORDER[real[0]]
+        if ok:
+            if any(t.value is None for t in (*p1.values(), *p2.values())):
+                return None, j2  # 4月15日至32日: impossible, drop it all
+            n = p1["n"].value if n_slot else None
+            if n_slot and _in(n, *_LIMITS[n_slot]) is None:
+                return None, j2  # 0—3月, 13-20日
+            first = _Point(
+                _year_part(p1.get("y"), n if n_slot == "y" else None),
+                n if n_slot == "m" else (p1["m"].value if "m" in p1 else None),
+                n if n_slot == "d" else (p1["d"].value if "d" in p1 else None),
+            )
+            last = _Point(
+                _year_part(p2.get("y")),
+                p2["m"].value if "m" in p2 else None,
+                p2["d"].value if "d" in p2 else None,
+            )
+            level = _LEVEL[real2[-1]]
+            return _Expr(toks[i].start, end2, first, last, level), j2
+    if "n" in p1:  # no range after all: the bare number is not part of it
+        del p1["n"]
+        j -= 1
+        end = toks[j - 1].end if j > i else toks[i].start
+        if not real:
+            return None, i + 1
+    if any(t.value is None for t in p1.values()):
+        return None, j  # 13月5日, 6月32日: impossible, drop it all
+    first = _Point(
+        _year_part(p1.get("y")),
+        p1["m"].value if "m" in p1 else None,
+        p1["d"].value if "d" in p1 else None,
+    )
+    return _Expr(toks[i].start, end, first, None, _LEVEL[real[-1]]), j
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _possible(point: _Point) -> bool:
+    """Could this month and day exist in some year?  (2月29日 yes, 2月30日 no)"""
+    if point.month is None or point.day is None:
+        return True
+    try:
+        dt.date(2000, point.month, point.day)
+    except ValueError:
+        return False
+    return True
+
+
+def _nearest_year(month: int, day: int | None, ctx: _Context) -> int | None:
+    """The year, among the publication year and its neighbours, that puts
+    month/day nearest the publication date; ties go to the earlier year."""
+    pub = ctx.published
+    if pub is None or ctx.precision not in (DAY, MONTH):
+        return None
+    ref = pub if ctx.precision == DAY else pub.replace(day=15)
+    best = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            distance = abs((dt.date(year, month, day or 15) - ref).days)
+        except ValueError:  # 2月29日 in a common year
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def _year_of(point: _Point, ctx: _Context) -> tuple[int | None, str]:
+    if point.year is not None:
+        value, kind = point.year
+        if kind == "Y":
+            return value, FROM_TEXT
+        if ctx.published is None or ctx.precision == UNKNOWN:
+            return None, UNRESOLVED
+        return ctx.published.year + value, FROM_PUBLISHED
+    if point.month is None:
+        return None, UNRESOLVED
+    year = _nearest_year(point.month, point.day, ctx)
+    return year, (FROM_PUBLISHED if year is not None else UNRESOLVED)
+
+
+def _date(year: int, point: _Point, level: str) -> dt.date | None:
+    try:
+        if level == DAY:
+            return dt.date(year, point.month, point.day)
+        if level == MONTH:
+            return dt.date(year, point.month, 1)
+        return dt.date(year, 1, 1)
+    except (ValueError, TypeError):
+        return None
+
+
+# (start_date, end_date, precision, resolved_from) of an expression
+_NOT_RESOLVED = (None, None, UNKNOWN, UNRESOLVED)
+
+
+def _resolve(expr: _Expr, ctx: _Context) -> tuple | None:
+    """The expression's dates (see _NOT_RESOLVED), or None when they are impossible."""
+    first, last = expr.first, expr.last
+    if not _possible(first) or (last and not _possible(last)):
+        return None
+    year, source = _year_of(first, ctx)
+    if year is None:
+        return _NOT_RESOLVED
+    start = _date(year, first, expr.level)
+    if last is None:
+        # 2025年2月29日, 前年2月29日: the year is known and has no such day.
+        return None if start is None else (start, None, expr.level, source)
+    # The end inherits what it does not say: 4月15日至20日 is in April, and
+    # 12月28日至1月3日 (no year at the end) runs into the next year.
+    if last.year is not None:
+        end_year, end_source = _year_of(last, ctx)
+        if end_year is None:
+            return _NOT_RESOLVED
+    else:
+        end_year, end_source = year, source
+        if last.month is not None and first.month is not None and last.month < first.month:
+            end_year += 1
+    end_month = last.month if last.month is not None else first.month
+    end = _date(end_year, _Point(None, end_month, last.day), expr.level)
+    if start is None or end is None or end < start:
+        return None  # 2025年2月28日至29日, 6月9日至7日: not a range
+    source = FROM_PUBLISHED if FROM_PUBLISHED in (source, end_source) else FROM_TEXT
+    return start, end, expr.level, source
+
+
+def _shift_month(value: dt.date, months: int) -> dt.date:
+    index = value.year * 12 + value.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _relative(tok: _Tok, ctx: _Context) -> tuple:
+    """The dates of 今天, 上月, 日前, 当天 … (relyear goes through _calendar)."""
+    pub, precision = ctx.published, ctx.precision
+    if pub is None or precision == UNKNOWN or tok.kind in ("vague", "event"):
+        return _NOT_RESOLVED
+    if tok.kind == "relmonth":
+        if precision == YEAR:
+            return _NOT_RESOLVED
+        return _shift_month(pub, tok.value), None, MONTH, FROM_PUBLISHED
+    # 今天 is the publication date at its own precision; 昨天 in an article
+    # known only to the month could be in either month: unknown.
+    if precision == DAY:
+        return pub + dt.timedelta(days=tok.value), None, DAY, FROM_PUBLISHED
+    if tok.value == 0:
+        start = pub.replace(day=1) if precision == MONTH else dt.date(pub.year, 1, 1)
+        return start, None, precision, FROM_PUBLISHED
+    return _NOT_RESOLVED
+
+
+# ---------------------------------------------------------------- the entry point
+
+
+def find_dates(
+    text: str, *, published: dt.date | None, published_precision: str
+) -> list[DateMention]:
+    """Every date mention of `text` (Simplified Chinese), in text order."""
+    if published_precision not in PRECISIONS:
+        raise ValueError(f"unknown precision {published_precision!r}")
+    if published is None or not MIN_YEAR <= published.year <= MAX_YEAR:
+        published = None  # a nonsense publication year resolves nothing
+    ctx = _Context(published, published_precision if published else UNKNOWN)
+    toks = _tokens(text)
+    out: list[DateMention] = []
+    i = 0
+    while i < len(toks):
+        i = _parse_at(text, toks, i, ctx, out)
+    return out
+
+
+def _add(
+    out: list[DateMention],
+    text: str,
+    start: int,
+    end: int,
+    dates: tuple,
+    form: str,
+    clock: str = "",
+) -> None:
+    start_date, end_date, precision, source = dates
+    out.append(
+        DateMention(
+            start, end, text[start:end], start_date, end_date, precision, form, clock, source
+        )
+    )
+
+
+def _time_after(text: str, pos: int) -> tuple[int, str]:
+    """(end, time) of a time of day starting at pos: 下午, 上午9时, 14:30."""
+    m = _TIME.match(text, pos)
+    return (m.end(), m.group(1)) if m else (pos, "")
+
+
+def _parse_at(text: str, toks: list[_Tok], i: int, ctx: _Context, out: list[DateMention]) -> int:
+    """Read the expression at toks[i] into `out`; return the next token index."""
+    tok = toks[i]
+    if out and tok.start < out[-1].end:
+        return i + 1  # inside the time of day of the mention before
+    if tok.kind in ("Y", "relyear", "M", "N"):
+        expr, j = _calendar(toks, i)
+        if expr is not None:
+            j = _emit(text, toks, j, expr, ctx, out)
+        return max(j, i + 1)
+    if tok.kind == "iso" and tok.value is not None:
+        end, clock = _time_after(text, tok.end)
+        _add(out, text, tok.start, end, (tok.value, None, DAY, FROM_TEXT), ABSOLUTE, clock)
+    elif tok.kind in ("relday", "event"):
+        end, clock = _time_after(text, tok.end)
+        _add(out, text, tok.start, end, _relative(tok, ctx), RELATIVE, clock)
+    elif tok.kind in ("relmonth", "vague"):
+        _add(out, text, tok.start, tok.end, _relative(tok, ctx), RELATIVE)
+    elif tok.kind == "D":
+        _lead_day(text, tok, ctx, out)
+    return i + 1
+
+
+def _form(expr: _Expr) -> str:
+    if expr.last is not None:
+        return RANGE
+    if expr.first.year is not None:
+        if expr.first.year[1] == "relyear":
+            return RELATIVE
+        return ABSOLUTE if expr.first.month is not None else YEAR_FORM
+    return MONTH_DAY if expr.first.day is not None else MONTH_FORM
+
+
+def _emit(
+    text: str, toks: list[_Tok], j: int, expr: _Expr, ctx: _Context, out: list[DateMention]
+) -> int:
+    """Resolve one expression (and the enumeration it may open) into `out`."""
+    end, clock = _time_after(text, expr.end) if expr.level == DAY else (expr.end, "")
+    if expr.level == DAY and expr.last is None:
+        items, j = _enumeration(text, toks, j, end)
+        if items:
+            _emit_enumeration(text, expr, end, clock, items, ctx, out)
+            return j
+    resolved = _resolve(expr, ctx)
+    if resolved is not None:
+        _add(out, text, expr.start, end, resolved, _form(expr), clock)
+    return j
+
+
+def _enumeration(text: str, toks: list[_Tok], j: int, pos: int) -> tuple[list, int]:
+    """The items after a day (、18日、26日 / 和5月6日): [(parts, start, end, clock)]."""
+    items = []
+    while True:
+        sep = _ENUM_SEP.match(text, pos)
+        if not sep or j >= len(toks) or toks[j].start != sep.end():
+            break
+        parts, j2, at = _point(toks, j, sep.end(), day_alone=True)
+        if "d" not in parts or "n" in parts or _take(toks, j2, at, ("to",)):
+            break  # not a day, or the start of a range: leave it to the main loop
+        end, clock = _time_after(text, at)
+        items.append((parts, toks[j].start, end, clock))
+        j, pos = j2, end
+    return items, j
+
+
+def _emit_enumeration(text, expr, end, clock, items, ctx, out) -> None:
+    """4月9日、18日、26日: one mention per day; each item carries the month
+    (and the year) of the item before it."""
+    resolved = _resolve(expr, ctx)
+    if resolved is not None:
+        _add(out, text, expr.start, end, resolved, ENUMERATION_ITEM, clock)
+    year, source = (resolved[0].year, resolved[3]) if resolved and resolved[0] else (None, "")
+    month = expr.first.month
+    for parts, start, stop, item_clock in items:
+        point = _Point(
+            _year_part(parts.get("y")),
+            parts["m"].value if "m" in parts else month,
+            parts["d"].value,
+        )
+        if any(t.value is None for t in parts.values()) or not _possible(point):
+            continue  # an impossible item: drop it, keep the others
+        if point.year is not None:
+            year, source = _year_of(point, ctx)
+        elif year is not None and point.month < month:
+            year += 1  # 12月28日、1月3日
+        month = point.month
+        if year is None:
+            _add(out, text, start, stop, _NOT_RESOLVED, ENUMERATION_ITEM, item_clock)
+            continue
+        day = _date(year, point, DAY)
+        if day is not None:  # else 2025年2月28日、29日: that year has no such day
+            _add(out, text, start, stop, (day, None, DAY, source), ENUMERATION_ITEM, item_clock)
+
+
+def _lead_day(text: str, tok: _Tok, ctx: _Context, out: list[DateMention]) -> None:
+    """23日，… opening a sentence: a day of the publication month, or of the
+    month before when it is after the publication day.  Elsewhere a bare day
+    (于23日举行, 18日的第二场) is left alone: its month is the narrative's,
+    not necessarily the publication's."""
+    if not tok.text[:-1].isdigit() or tok.text[-1] != "日" or tok.value is None:
+        return
+    before = tok.start - 1
+    while before >= 0 and text[before] in " \t\u3000":
+        before -= 1
+    if before >= 0 and text[before] not in _LEAD_BEFORE:
+        return
+    end, clock = _time_after(text, tok.end)
+    if not clock and (end >= len(text) or text[end] not in ",，"):
+        return  # 18日的第二场: not a lead
+    pub, day = ctx.published, tok.value
+    dates = _NOT_RESOLVED
+    if pub is not None and ctx.precision == DAY:
+        month = pub.replace(day=1) if day <= pub.day else _shift_month(pub, -1)
+        start = _date(month.year, _Point(None, month.month, day), DAY)
+        if start is not None:  # else 31日 in an article of 5 May: April has no 31st
+            dates = (start, None, DAY, FROM_PUBLISHED)
+    _add(out, text, tok.start, end, dates, MONTH_DAY, clock)
