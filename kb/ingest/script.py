@@ -35,6 +35,11 @@ _EXTRA_T2S = str.maketrans(
     }
 )
 
+# Characters of the 通用规范汉字表 (so Simplified) that OpenCC's t2s still
+# folds into another: they occur in names (华为昇腾, 上海新昇半导体) and must
+# survive conversion.
+_KEEP = frozenset("昇")
+
 # Han characters proper (basic block, extension A, compatibility block,
 # supplementary planes), and 〇.
 _HAN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -158,7 +163,7 @@ def simplify(text: str, *, config: str = "t2s") -> Simplified:
     pre = _pre_t2s(text)
     out = convert(pre)
     if len(out) == len(text):
-        return Simplified(out, list(range(len(text))), len(text))
+        return Simplified(_restore_kept(text, out), list(range(len(text))), len(text))
     parts: list[str] = []
     mapping: list[int] = []
     pos = 0
@@ -173,6 +178,12 @@ def simplify(text: str, *, config: str = "t2s") -> Simplified:
     parts.append(pre[pos:])
     mapping.extend(range(pos, len(pre)))
     return Simplified("".join(parts), mapping, len(text))
+
+
+def _restore_kept(original: str, converted: str) -> str:
+    if not any(ch in _KEEP for ch in original):
+        return converted
+    return "".join(o if o in _KEEP else c for o, c in zip(original, converted, strict=True))
 
 
 def _align(src: str, out: str, convert, offset: int) -> list[int]:

@@ -1,0 +1,157 @@
+"""Generate zh_lm.txt, the character and character-pair table behind
+kb.ingest.plausibility.  Run once; the output is committed, so nothing here
+runs at import time.
+
+Source: jieba 0.42.1 (MIT licence), the most widely used Chinese word
+segmenter, which ships two tables built from segmented newspaper text:
+
+  * `jieba/finalseg/prob_emit.py` and `prob_trans.py`: its HMM, with
+    P(character | B, M, E, S) -- the character begins, continues or ends a
+    word, or is a word of its own -- and the state transitions.  The
+    running-text frequency of a character is sum over states of
+    pi(state) * P(character | state), pi the chain's stationary
+    distribution.  This is the unigram: unlike counts from a word list it
+    knows that 的 is the commonest character (a word of its own).
+  * `jieba/dict.txt`: about 349,000 words with their corpus frequencies.
+    Every word is converted to Simplified (OpenCC t2s) and counted with its
+    frequency: C(c) = sum of the frequencies of the words containing c (per
+    occurrence); characters the HMM lacks get P(c) = C(c) / total from it.
+
+    pair     C(ab) = the same for two characters adjacent inside a word;
+                     P(b|a) = C(ab) / C(a): the chance that a is followed
+                     by b inside a word (for 的, mostly a word of its own,
+                     any continuation is unlikely)
+
+Pairs only come from inside words, so pairs across a word boundary are
+missing: the score treats a known pair as evidence, an unknown one as none.
+Only the most frequent pairs are kept so the file stays small (under 300 KB).
+
+Costs are stored as round(-2 * log2(P)) (half-bit steps), one line per
+(kind, cost): `U <cost> <characters>` and `B <cost> <pairs, two characters
+each, run together>`.
+
+    .venv/bin/python kb/ingest/data/make_zh_lm.py [path/to/jieba/dict.txt]
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+KEEP_PAIRS = 32_000
+KEEP_HMM = 6_000
+# Characters rarer than this (per word-frequency mass) are left out: the
+# scorer gives an unknown character the floor cost anyway.
+MIN_CHAR_COUNT = 3
+
+
+def is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def default_dict_path() -> Path:
+    import jieba  # only the generator needs it
+
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+def hmm_tables(to_simplified) -> dict[str, tuple[float, float, float]]:
+    """character -> (P(c | a word starts), P(c | a word goes on), P(c ends
+    a word)), from jieba's HMM, characters merged by their Simplified form."""
+    from jieba.finalseg.prob_emit import P as emit
+    from jieba.finalseg.prob_trans import P as trans
+
+    states = "BMES"
+    pi = dict.fromkeys(states, 0.25)
+    for _ in range(200):  # power iteration to the stationary distribution
+        nxt = dict.fromkeys(states, 0.0)
+        for a in states:
+            for b, logp in trans[a].items():
+                nxt[b] += pi[a] * math.exp(logp)
+        pi = nxt
+    emission: dict[str, Counter[str]] = {}
+    for s in states:
+        total = sum(math.exp(v) for v in emit[s].values())
+        emission[s] = Counter()
+        for c, logp in emit[s].items():
+            simple = to_simplified(c)
+            emission[s][simple if len(simple) == 1 else c] += math.exp(logp) / total
+
+    def step(froms: str, to: str) -> float:
+        """P(next state = to | the current state is one of froms)."""
+        mass = sum(pi[f] for f in froms)
+        return sum(pi[f] * math.exp(trans[f].get(to, -math.inf)) for f in froms) / mass
+
+    after_end = {s: step("ES", s) for s in "BS"}
+    inside = {s: step("BM", s) for s in "ME"}
+    out = {}
+    for c in set().union(*emission.values()):
+        start = sum(after_end[s] * emission[s][c] for s in "BS")
+        cont = sum(inside[s] * emission[s][c] for s in "ME")
+        mass = {s: pi[s] * emission[s][c] for s in states}
+        ends = (mass["E"] + mass["S"]) / sum(mass.values())
+        out[c] = (start, cont, ends)
+    return out
+
+
+def main(argv: list[str]) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+    from kb.ingest.chinese import to_simplified
+
+    source = Path(argv[1]) if len(argv) > 1 else default_dict_path()
+    chars: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        word, freq = to_simplified(parts[0]), int(parts[1])
+        for c in word:
+            if is_han(c):
+                chars[c] += freq
+        for a, b in zip(word, word[1:]):
+            if is_han(a) and is_han(b):
+                pairs[a + b] += freq
+
+    total = sum(chars.values())
+    hmm = {c: v for c, v in hmm_tables(to_simplified).items() if is_han(c)}
+    # The commonest characters get the HMM's context model; the rest only
+    # a frequency (that is what keeps the file small).
+    by_freq = sorted(hmm, key=lambda c: -(0.55 * hmm[c][0] + 0.45 * hmm[c][1]))[:KEEP_HMM]
+
+    lines = [
+        "# Character and character-pair costs for kb.ingest.plausibility, generated by",
+        "# kb/ingest/data/make_zh_lm.py from jieba 0.42.1 (HMM emissions; dict.txt word pairs), t2s-converted.",
+        "# H <char> <start> <cont> <end>: start/cont = round(-2*log2 P(char | a word starts / goes on)),",
+        "#   end = P(the char ends a word) in tenths.",
+        "# U <cost> <chars>: cost = round(-2*log2 P(char)); B <cost> <pairs>: cost = round(-2*log2 P(b | a)).",
+    ]
+    for c in by_freq:
+        start, cont, ends = hmm[c]
+        lines.append(f"H {c} {_cost(start)} {_cost(cont)} {round(10 * ends)}")
+    by_cost: dict[tuple[str, int], list[str]] = defaultdict(list)
+    keep = set(by_freq)
+    for c in set(chars) | set(hmm):
+        if c in keep or not is_han(c):
+            continue
+        p = 0.55 * hmm[c][0] + 0.45 * hmm[c][1] if c in hmm else chars[c] / total
+        if c in hmm or chars[c] >= MIN_CHAR_COUNT:
+            by_cost["U", _cost(p)].append(c)
+    for pair, n in pairs.most_common(KEEP_PAIRS):
+        by_cost["B", _cost(n / chars[pair[0]])].append(pair)
+    for (kind, cost), items in sorted(by_cost.items()):
+        lines.append(f"{kind} {cost} {''.join(sorted(items))}")
+    out = Path(__file__).with_name("zh_lm.txt")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{out}: {len(by_freq)} + {sum(len(v) for k, v in by_cost.items() if k[0] == 'U')} characters, "
+          f"{min(KEEP_PAIRS, len(pairs))} pairs, {out.stat().st_size} bytes")
+
+
+def _cost(p: float) -> int:
+    return round(-2 * math.log2(max(p, 1e-30)))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
