@@ -1,0 +1,1 @@
+"""Extraction: events, organisations, people, regions and quotes from a repaired Simplified article."""

@@ -1,0 +1,98 @@
+"""The repaired Simplified text as the extractors see it: paragraphs,
+sentences, and the spans nothing may be extracted from (damaged mojibake)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from kb import dates
+
+# A sentence ends at 。！？!? or ；, together with any closing quotes and
+# brackets that follow it; a line break always ends one.
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』)）\"]*|\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+@dataclass
+class Document:
+    text: str
+    published: dt.date | None = None
+    published_precision: str = dates.UNKNOWN
+    damaged: list[tuple[int, int]] = field(default_factory=list)
+    captions: list[tuple[int, int]] = field(default_factory=list)
+    title: str = ""
+    dateline_place: str = ""
+    sentences: list[Sentence] = field(default_factory=list, init=False)
+
+    def __post_init__(self):
+        self.damaged = sorted(self.damaged)
+        self.sentences = split_sentences(self.text)
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    @property
+    def headline_end(self) -> int:
+        """End of the headline when the text opens with the article's title
+        line (0 when it opens straight with the lead)."""
+        first = self.text.split("\n", 1)[0]
+        title = self.title.strip()
+        if title and first.strip().startswith(title[: max(4, len(title) // 2)]) and len(first) <= 120:
+            return len(first)
+        return 0
+
+    def is_damaged(self, start: int, end: int) -> bool:
+        """True when [start, end) touches a damaged span."""
+        return any(s < end and start < e for s, e in self.damaged)
+
+    def is_caption(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.captions)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if 0 <= i < len(self.sentences) and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        spans, pos = [], 0
+        for line in self.text.split("\n"):
+            if line.strip():
+                spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    paragraph = 0
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if match.group() != "\n" else match.start()
+        _add(sentences, text, start, end, paragraph)
+        if match.group() == "\n":
+            paragraph += 1
+        start = match.end()
+    _add(sentences, text, start, len(text), paragraph)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    # Trim surrounding blanks so spans point at the words themselves.
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, paragraph, text[start:end]))
