@@ -1,0 +1,192 @@
+"""Organisations of an article, recognised by the structure of their names.
+
+1. Suffixes (有限公司, 研究院, 政协, 联盟 … see lexicon.ORG_SUFFIXES) end a
+   name; its left boundary is found by walking back to punctuation, a stop
+   word (的 在 与 由 走进 来自 …) or the edge of a damaged span (then the name
+   is dropped: it is incomplete).  A stop that would leave no valid name is
+   walked past (美的集团, 北京大学软件与微电子学院).  Names that continue past a
+   suffix nest: 中新社(北京)国际传播集团有限公司浙江分公司 is a branch whose
+   parent is the organisation its name starts with.
+2. A name must have a body (what is left without place and suffix) that is
+   not generic (本次大会, 龙头企业), not a verb phrase and not trade words alone
+   (生物医药实验室) unless a place or quotation marks make it a name.
+3. Without a suffix, a name is only taken from strong context: the
+   organisation slot of an apposition chain before a title and a name
+   (理想汽车副总裁李冠华), an enumeration with a recognised organisation
+   (与上海新昇半导体材料、浙江大学等共建), or a class noun before it (江苏企业
+   思必驰牵头); the last two are flagged uncertain.  A bare 市委 before a title
+   is the committee of the city the article is about.
+4. Short names (联影, 晶盛机电, 旭荣) resolve to the full name when they are
+   derived from it and occur in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kb.ingest.extract import orgnames
+from kb.ingest.extract.document import Document
+from kb.ingest.extract.gazetteer import Gazetteer
+from kb.ingest.extract.mentions import Organisation, OrgMention
+from kb.ingest.extract.names import FOLLOWERS
+from kb.ingest.extract.orgcontext import (
+    apposition_candidates,
+    chain_candidates,
+    enumeration_candidates,
+)
+from kb.ingest.extract.orgscan import Candidate, OrgScan
+from kb.ingest.extract.orgsuffix import STOPS, suffix_candidates
+from kb.ingest.extract.regions import RegionMention
+from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk
+
+_DECLARED = re.compile(r"[(（](?:以下|下文)?(?:简称|下称)[为:：]?[“「\"]?([^”」\")）(（，,。]{2,12})[”」\"]?[)）]")
+
+
+def find_organisations(doc: Document, regions: list[RegionMention],
+                       gazetteer: Gazetteer) -> list[Organisation]:
+    scan = OrgScan(doc, regions, gazetteer)
+    cands = suffix_candidates(scan)
+    cands += chain_candidates(scan, cands)
+    abbreviations = _abbreviations(scan, cands)
+    cands += _more_mentions(scan, cands, abbreviations)
+    scan.known = SpanSet((c.start, c.end) for c in cands)
+    cands += enumeration_candidates(scan, cands)
+    cands += apposition_candidates(scan, cands)
+    cands += _more_mentions(scan, cands, abbreviations)
+    cands = [c for c in cands if not scan.damaged.overlaps(c.start, c.end)]
+    return _group(scan, cands)
+
+
+def _same_place_names(cands: list[Candidate]) -> None:
+    """无锡市新吴区工商联 and 新吴区工商联: one organisation, named by its fullest
+    form, when the places are the same place written more or less fully."""
+    def key(c: Candidate):
+        if c.short_of not in (None, c.name) or not c.region_key:
+            return None
+        if c.bare:
+            return c.region_key, c.bare
+        place = orgnames.normalise(c.place)
+        return (c.region_key, c.name[len(place):]) if place and c.name.startswith(place) else None
+
+    fullest: dict[tuple[str, str], str] = {}
+    for c in cands:
+        k = key(c)
+        if k is not None and len(c.name) > len(fullest.get(k, "")):
+            fullest[k] = c.name
+    for c in cands:
+        k = key(c)
+        if k is not None and fullest[k] != c.name:
+            c.short_of = fullest[k]
+
+
+def _group(scan: OrgScan, cands: list[Candidate]) -> list[Organisation]:
+    _same_place_names(cands)
+    cands.sort(key=lambda c: (c.start, -c.end))
+    orgs: dict[str, Organisation] = {}
+    for c in cands:
+        canonical = c.short_of or c.name
+        org = orgs.get(canonical)
+        if org is None:
+            head = next((x for x in cands if x.name == canonical and x.short_of is None), c)
+            org = orgs[canonical] = Organisation(
+                canonical, head.kind, head.region_key, head.parent_name, uncertain=True)
+        if c.parent_name and not org.parent_name:
+            org.parent_name = c.parent_name
+        text = scan.text[c.start:c.end]
+        short = c.short_of is not None and orgnames.normalise(text) != canonical
+        org.mentions.append(OrgMention(c.start, c.end, text, canonical, org.kind,
+                                       org.region_key, org.parent_name, short, c.uncertain))
+        org.uncertain = org.uncertain and c.uncertain
+        alias = orgnames.normalise(text)
+        if alias != canonical and alias not in org.aliases and c.suffix != alias:
+            org.aliases.append(alias)
+    for org in orgs.values():  # mentions carry the organisation's final fields
+        org.mentions = [replace(m, kind=org.kind, region_key=org.region_key,
+                                parent_name=org.parent_name) for m in org.mentions]
+    return sorted(orgs.values(), key=lambda o: o.mentions[0].start)
+
+
+# --- short names and repeated names ----------------------------------------------------
+
+
+def _abbreviations(scan: OrgScan, cands: list[Candidate]) -> dict[str, str]:
+    """上海市经济和信息化委员会(以下简称“市经信委”): the short name an
+    article declares for an organisation right after its full name."""
+    by_end = {c.end: c for c in cands if c.short_of is None}
+    out = {}
+    for match in _DECLARED.finditer(scan.text):
+        c = by_end.get(match.start())
+        if c is not None and not scan.damaged.overlaps(*match.span()):
+            out[orgnames.normalise(match.group(1))] = c.name
+    return out
+
+
+def _more_mentions(scan: OrgScan, cands: list[Candidate],
+                   declared: dict[str, str]) -> list[Candidate]:
+    """Other occurrences of each name, of the short forms of company names
+    and of declared abbreviations, outside the mentions found so far."""
+    forms: dict[str, str] = dict(declared)
+    ambiguous = set()
+    canonical = {c.name: c for c in cands if c.short_of is None}
+    for c in canonical.values():
+        if c.suffix is None:
+            continue
+        if c.kind == "company":
+            for form in orgnames.short_forms(c.name, orgnames.normalise(c.place)):
+                if forms.get(form, c.name) != c.name:
+                    ambiguous.add(form)
+                forms[form] = c.name
+    for form in ambiguous:
+        forms.pop(form, None)
+    for form, target in list(forms.items()):  # 美的 -> 美的集团 -> 美的集团股份有限公司
+        seen = {form}
+        while target in forms and target not in seen:
+            seen.add(target)
+            target = forms[target]
+        forms[form] = target
+    # A candidate that is a short form of another one is a short mention of it.
+    for c in cands:
+        if c.short_of is None and c.name in forms and forms[c.name] != c.name:
+            c.short_of = forms[c.name]
+    wanted = dict(forms)
+    for c in canonical.values():
+        if c.short_of is None and c.suffix is None:
+            wanted.setdefault(c.name, c.name)
+    words = WordSet(wanted)
+    taken = SpanSet([(c.start, c.end) for c in cands] + list(scan.doc.damaged))
+    text, out, i = scan.text, [], 0
+    while i < len(text):
+        word = words.starting_at(text, i)
+        if word and not taken.overlaps(i, i + len(word)) and _stands_alone(scan, i, i + len(word)):
+            target = canonical.get(wanted[word])
+            if target is not None:
+                short = word != target.name
+                out.append(replace(target, start=i, end=i + len(word), name=word,
+                                   short_of=target.name if short else None, parent_name=None))
+                i += len(word)
+                continue
+        i += 1
+    return out
+
+
+def _stands_alone(scan: OrgScan, s: int, e: int) -> bool:
+    """Not a piece of a longer word: no place crossing its edges, and a short
+    (two-character) form bounded by punctuation, stop words or followers."""
+    for r in scan.regions:
+        if r.start < s < r.end or r.start < e < r.end:
+            return False
+    if e - s > 2:
+        return True
+    text = scan.text
+    before = s == 0 or not is_cjk(text[s - 1]) or STOPS.ending_at(text, s) is not None
+    after = e >= len(text) or not is_cjk(text[e]) or text[e:e + 2] in ("这样", "已经") or \
+        orgnames.SUFFIXES.starting_at(text, e) is not None or _follower(text, e)
+    clause_start = s == 0 or text[s - 1] in "，。；：！？、\n“”"
+    return before and (after or clause_start)
+
+
+def _follower(text: str, e: int) -> bool:
+    return FOLLOWERS.starting_at(text, e) is not None
+
+

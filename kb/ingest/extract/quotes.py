@@ -1,0 +1,212 @@
+"""Quotes (direct and indirect) with their speakers, and quoted terms.
+
+Direct quotes stand in “…” (also 「…」 and "…").  A short quotation without
+sentence punctuation is a term (a slogan, a name, a title: “智改数转网联”,
+“国产化”) unless someone is said to say it.  A statement's speaker is found,
+in this order:
+
+    before      X表示：“…” / X坦言，“…” (adverbials allowed: X在发言中提到)
+    after       “…”X说。 / “…”某公司董事长X斩钉截铁。 / “…”用X的话说
+    subject     the one person named before the quote in the same sentence
+    opener      a quote that opens a paragraph, and the next sentence names
+                one person: “…”日前，……董事长李元雄感触颇深。
+    follow-up   the speaker of the quote before, in the same or the previous
+                paragraph, when nobody else is named in between
+    paragraph   the one person named earlier in the same paragraph
+
+Indirect speech is X表示/指出/认为/介绍/强调/提到/说，followed by what was
+said up to the end of the sentence, with the same speakers, pronouns (他说 ->
+the person named before) and groups (学员, 企业家们, 松江区组织部相关负责人)
+as speaker_label.  A statement with no speaker is kept only when it is a real
+sentence; nothing is taken from damaged spans or photo captions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.ingest.extract import lexicon
+from kb.ingest.extract.document import Document
+from kb.ingest.extract.mentions import Organisation, Person, QuoteMention, Term
+from kb.ingest.extract.speakers import (
+    SPEECH,
+    UNNAMED,
+    QuoteContext,
+    Speaker,
+    after,
+    before,
+    follow_up,
+    opener,
+    opens_clause,
+    opens_sentence,
+    paragraph,
+    speaker_ending_at,
+    subject,
+)
+from kb.ingest.extract.textscan import SENTENCE_ENDS, SpanSet, is_cjk
+
+_PAIRS = {"“": "”", "「": "」", "『": "』"}
+_MIN_STATEMENT = 6  # characters of a quote that has a speaker
+_MIN_ALONE = 12  # characters of a statement kept without a speaker
+_MIN_CONTEXT = 10  # … and of one whose speaker only the context gives
+_MAX_TERM = 40
+_SENTENCE_PUNCT = set("。！？!?…")
+_CLAUSE_PUNCT = set("，,；;：:")
+
+
+# --- quotation marks ---------------------------------------------------------------------
+
+
+def quote_pairs(text: str, damaged: SpanSet | None = None) -> list[tuple[int, int]]:
+    """(open, close) offsets of the outermost quotation marks, paired within a
+    paragraph; straight quotes pair in order.  A quote left open at the end
+    of a paragraph that ends in a damaged span lost its closing mark there:
+    it closes where the damage starts."""
+    out, stack, straight = [], [], None
+    for i, ch in enumerate(text + "\n"):
+        if ch == "\n":
+            if stack and damaged is not None:
+                end = i
+                while end > stack[0][1] and text[end - 1] in " \t":
+                    end -= 1
+                span = damaged.covering(end - 1, end) if end > stack[0][1] + 1 else None
+                if span is not None and span[0] > stack[0][1] + 1:
+                    out.append((stack[0][1], span[0]))
+            stack, straight = [], None
+        elif ch in _PAIRS:
+            stack.append((ch, i))
+        elif stack and ch == _PAIRS[stack[-1][0]]:
+            _, start = stack.pop()
+            if not stack:
+                out.append((start, i))
+        elif ch == '"' and not stack:
+            if straight is None:
+                straight = i
+            else:
+                out.append((straight, i))
+                straight = None
+    return sorted(out)
+
+
+def _length(s: str) -> int:
+    return sum(1 for ch in s if is_cjk(ch) or ch.isalnum())
+
+
+def _is_statement(content: str) -> bool:
+    """A sentence or clauses of one, not a name, a slogan or a list of names
+    (“A、B、C” is a term however long)."""
+    if any(ch in _SENTENCE_PUNCT for ch in content):
+        return True
+    clauses = any(ch in _CLAUSE_PUNCT for ch in content)
+    n = _length(content)
+    return (n >= 8 and clauses) or (n >= 30 and "、" not in content)
+
+
+# --- the whole -------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker | None
+
+
+def find_quotes(doc: Document, people: list[Person],
+                organisations: list[Organisation]) -> tuple[list[QuoteMention], list[Term]]:
+    ctx = QuoteContext(doc, people, organisations)
+    text = ctx.text
+    found: list[_Found] = []
+    terms: list[Term] = []
+    direct = []
+    for open_at, close_at in quote_pairs(text, ctx.damaged):
+        s, e = open_at + 1, close_at
+        content = text[s:e]
+        if not content.strip() or not ctx.usable(s, e):
+            continue
+        alone = _is_statement(content)
+        speaker = ctx.checked(before(ctx, open_at) or (
+            after(ctx, close_at, groups=alone) if opens_clause(ctx, open_at) else None))
+        statement = alone or (speaker is not None and _length(content) >= _MIN_STATEMENT)
+        if not statement:
+            if _length(content) <= _MAX_TERM:
+                terms.append(Term(s, e, content))
+            continue
+        direct.append((open_at, close_at))
+        found.append(_Found(s, e, "direct", speaker))
+    found += _indirect(ctx, SpanSet((o, c + 1) for o, c in direct))
+    found.sort(key=lambda f: f.start)
+    _attribute_rest(ctx, found)
+    quotes = []
+    for f in found:
+        sp = f.speaker
+        if sp is UNNAMED:
+            sp = None
+        if sp is None:
+            if f.kind != "direct" or _length(text[f.start:f.end]) < _MIN_ALONE:
+                if f.kind == "direct" and _length(text[f.start:f.end]) <= _MAX_TERM:
+                    terms.append(Term(f.start, f.end, text[f.start:f.end]))
+                continue
+            sp = Speaker()
+        quotes.append(QuoteMention(f.start, f.end, text[f.start:f.end], f.kind, sp.name, sp.label,
+                                   sp.title, sp.organisation, sp.start, sp.end))
+    terms.sort(key=lambda t: t.start)
+    return quotes, terms
+
+
+def _attribute_rest(ctx: QuoteContext, found: list[_Found]) -> None:
+    """Speakers of direct quotes that name none next to them."""
+    text = ctx.text
+    previous: _Found | None = None
+    for f in found:
+        if f.kind == "direct" and f.speaker is None:
+            open_at, close_at = f.start - 1, f.end
+            opens = opens_sentence(ctx, open_at)
+            f.speaker = ctx.checked((None if opens else subject(ctx, open_at))
+                                    or opener(ctx, open_at, close_at))
+            # Context alone gives a speaker only to a real statement, not to a
+            # saying (“他山之石,可以攻玉。”).
+            if f.speaker is None and opens and _length(text[f.start:f.end]) >= _MIN_CONTEXT:
+                said = (previous.start, previous.end) if previous else (0, 0)
+                f.speaker = ctx.checked(follow_up(ctx, previous.speaker if previous else None,
+                                                  said, open_at)
+                                        or paragraph(ctx, open_at))
+        if f.speaker is not None and f.speaker.name:
+            previous = f
+
+
+def _statement_end(text: str, start: int) -> int:
+    """End of the sentence (。！？ or the paragraph; a ； does not end it)."""
+    match = re.compile(r"[。！？!?]+|\n").search(text, start)
+    return match.end() if match and match.group() != "\n" else (match.start() if match else len(text))
+
+
+def _indirect(ctx: QuoteContext, direct: SpanSet) -> list[_Found]:
+    """X表示，…。 up to the end of the sentence."""
+    text, out, i = ctx.text, [], 0
+    while i < len(text):
+        verb = SPEECH.starting_at(text, i)
+        if not verb:
+            i += 1
+            continue
+        v_end = i + len(verb)
+        if v_end < len(text) and text[v_end] in "，,：:" and not direct.overlaps(i, v_end) \
+                and not (verb == "说" and text[:i].endswith(lexicon.NOT_BEFORE_SHUO)):
+            start = v_end + 1
+            while start < len(text) and text[start] == " ":
+                start += 1
+            end = _statement_end(text, start)
+            content_end = end
+            while content_end > start and text[content_end - 1] in SENTENCE_ENDS:
+                content_end -= 1
+            if start < len(text) and text[start] not in "“「\"" and content_end - start >= 4 \
+                    and ctx.usable(start, content_end) and not direct.overlaps(start, content_end):
+                speaker = ctx.checked(speaker_ending_at(ctx, i, i))
+                if speaker is not None:
+                    out.append(_Found(start, content_end, "indirect", speaker))
+                    i = end
+                    continue
+        i = v_end
+    return out

@@ -1,0 +1,343 @@
+"""Who said a quotation: the rules of quotes.py that find a speaker before,
+after or around a quote, and the speakers of indirect speech (a person, a
+pronoun resolved to a person, a group or an organisation as a label)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from kb.ingest.extract import lexicon
+from kb.ingest.extract.document import Document
+from kb.ingest.extract.mentions import Organisation, Person, PersonMention
+from kb.ingest.extract.textscan import SENTENCE_ENDS, SpanSet, WordSet, is_cjk, sentence_end
+
+SPEECH = WordSet(lexicon.SPEECH_VERBS)
+INTRO = WordSet(lexicon.QUOTE_INTRO_VERBS)
+EVALUATIVE = WordSet(lexicon.EVALUATIVE_PHRASES)
+ADVERBS = WordSet(lexicon.SPEECH_ADVERBS)
+GROUPS = WordSet(lexicon.GROUP_SPEAKERS)
+_AFTER_CLAUSE = 12  # how long the attribution after a quote may run
+_MAX_PHRASE = 16  # how far a speech verb may stand after a quote
+# 在谈到凯达时 / 在发言中 / 在结业仪式上: an adverbial between speaker and verb.
+_ADVERBIAL = re.compile(r"在[^，。；！？,;!?\n]{1,24}?(?:时|中|上|后|期间)$")
+_USE_WORDS = re.compile(r"(?:用|借用|套用|借)")
+_QUANTIFIER = re.compile(r"(?:有|据|一位|一名|多位|多名|不少|部分|一些|某|另一位|其中一位)$")
+_ADVERBIAL_BEFORE = re.compile(r"在[^，。,]{1,12}上$")
+# The words before 相关负责人: a name-like run without function words.
+_LABEL_LEAD = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,10}$")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str = ""
+    label: str = ""
+    title: str = ""
+    organisation: str = ""
+    start: int = -1
+    end: int = -1
+
+
+# An attribution that names nobody the extractors know.
+UNNAMED = Speaker()
+
+
+class QuoteContext:
+    def __init__(self, doc: Document, people: list[Person], organisations: list[Organisation]):
+        self.doc = doc
+        self.text = doc.text
+        self.damaged = SpanSet(doc.damaged)
+        self.captions = SpanSet(doc.captions)
+        pairs = sorted(((m, p) for p in people for m in p.mentions), key=lambda x: x[0].start)
+        self.people = pairs
+        self.person_starts = [m.start for m, _ in pairs]
+        self.by_end = {m.end: (m, p) for m, p in pairs}
+        self.by_chain = {m.chain_start: (m, p) for m, p in pairs}
+        self.org_by_end = {m.end: m for o in organisations for m in o.mentions}
+        self.org_by_start = {m.start: m for o in organisations for m in o.mentions}
+        self.paragraph_starts = [s for s, _ in doc.paragraphs()]
+
+    def paragraph(self, pos: int) -> int:
+        return bisect_right(self.paragraph_starts, pos) - 1
+
+    def speaker_of(self, mention: PersonMention, person: Person) -> Speaker:
+        ref = mention.positions[0] if mention.positions else (
+            person.positions[0] if person.positions else None)
+        return Speaker(person.name, "", ref.title if ref else "", ref.organisation if ref else "",
+                        mention.start, mention.end)
+
+    def persons_between(self, start: int, end: int) -> list[tuple[PersonMention, Person]]:
+        i = bisect_right(self.person_starts, start - 1)
+        out = []
+        while i < len(self.people) and self.people[i][0].start < end:
+            if self.people[i][0].end <= end:
+                out.append(self.people[i])
+            i += 1
+        return out
+
+    def checked(self, speaker: Speaker | None) -> Speaker | None:
+        """The speaker, unless its words touch a damaged span."""
+        if speaker is not None and speaker.start >= 0 and \
+                self.damaged.overlaps(speaker.start, speaker.end):
+            return None
+        return speaker
+
+    def usable(self, start: int, end: int) -> bool:
+        return not self.damaged.overlaps(start, end) and self.captions.covering(start, end) is None
+
+
+# --- speakers --------------------------------------------------------------------------
+
+
+def speaker_ending_at(ctx: QuoteContext, pos: int, verb_start: int) -> Speaker | None:
+    """The speaker whose words end at `pos` (right before a speech verb)."""
+    text = ctx.text
+    pos = _skip_blanks_back(text, pos)
+    for _ in range(4):  # 王某也感慨地说 / 王某介绍说: manner words and a first verb
+        word = ADVERBS.ending_at(text, pos) or SPEECH.ending_at(text, pos)
+        if word:
+            pos -= len(word)
+        elif pos > 0 and text[pos - 1] in "地着":
+            pos -= 1
+        else:
+            break
+    adverbial = _ADVERBIAL.search(text, max(0, pos - 30), pos)
+    if adverbial:
+        pos = _skip_blanks_back(text, adverbial.start())
+    hit = ctx.by_end.get(pos)
+    if hit:
+        return ctx.speaker_of(*hit)
+    if pos >= 1 and text[pos - 1] in lexicon.PRONOUNS and \
+            (pos < 2 or text[pos - 2] not in "其利排吉"):
+        return _pronoun(ctx, pos - 1)
+    label = _label_ending_at(ctx, pos)
+    if label:
+        return label
+    org = ctx.org_by_end.get(pos)
+    if org is not None and _clause_starts_at(text, org.start):
+        return Speaker("", org.name, "", org.name, org.start, org.end)
+    return None
+
+
+def _skip_blanks_back(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in " \u3000":
+        pos -= 1
+    return pos
+
+
+def _pronoun(ctx: QuoteContext, at: int) -> Speaker | None:
+    """他/她: the person named last before, in this or the previous paragraph;
+    among them one who spoke in this paragraph comes first (寿子琪表示…。他指出)."""
+    paragraph = ctx.paragraph(at)
+    before = ctx.persons_between(ctx.paragraph_starts[max(0, paragraph - 1)], at)
+    if not before:
+        return None
+    mention, person = before[-1]
+    for m, p in reversed(before):
+        if ctx.paragraph(m.start) == paragraph and SPEECH.starting_at(ctx.text, m.end):
+            mention, person = m, p
+            break
+    speaker = ctx.speaker_of(mention, person)
+    return Speaker(speaker.name, "", speaker.title, speaker.organisation, at, at + 1)
+
+
+def _label_ending_at(ctx: QuoteContext, pos: int) -> Speaker | None:
+    """学员表示 / 松江区组织部相关负责人表示 / 有专家表示 / 据信达生物相关负责人介绍."""
+    text = ctx.text
+    group = GROUPS.ending_at(text, pos)
+    if not group:
+        return None
+    start = pos - len(group)
+    org = ctx.org_by_end.get(start)
+    if org is not None:
+        start = org.start
+    elif group.endswith("负责人"):  # 华为相关负责人: who they answer for, as written
+        lead = _LABEL_LEAD.search(text, max(0, start - 10), start)
+        if lead and _clause_starts_at(text, lead.start()):
+            start = lead.start()
+    if not _clause_starts_at(text, start):
+        return None
+    return Speaker("", text[start:pos], "", org.name if org else "", start, pos)
+
+
+def _clause_starts_at(text: str, pos: int) -> bool:
+    """Nothing but a clause mark, an adverbial or a quantifier (有专家, 据…)
+    stands before pos in its clause."""
+    lead = _QUANTIFIER.search(text, max(0, pos - 3), pos)
+    if lead:
+        pos = lead.start()
+    return pos == 0 or not is_cjk(text[pos - 1]) or bool(_ADVERBIAL_BEFORE.search(text, max(0, pos - 16), pos))
+
+
+def before(ctx: QuoteContext, open_at: int) -> Speaker | None:
+    """X表示：“…” / X坦言，“…” / X：“…”."""
+    text = ctx.text
+    pos = open_at
+    while pos > 0 and text[pos - 1] in "：:，, ":
+        pos -= 1
+    if pos == open_at:
+        return None
+    verb = INTRO.ending_at(text, pos)
+    if verb and not (verb == "说" and text[:pos - 1].endswith(lexicon.NOT_BEFORE_SHUO)):
+        return speaker_ending_at(ctx, pos - len(verb), pos - len(verb))
+    if text[pos:open_at].strip() in ("：", ":"):
+        hit = ctx.by_end.get(pos)
+        return ctx.speaker_of(*hit) if hit else None
+    return None
+
+
+def after(ctx: QuoteContext, close_at: int, groups: bool = True) -> Speaker | None:
+    """“…”X说。 / “…”某公司董事长X斩钉截铁。 / “…”用X的话说 / “…”企业家们达成了共识."""
+    text = ctx.text
+    pos = close_at + 1
+    while pos < len(text) and text[pos] in "，, ":
+        pos += 1
+    use = _USE_WORDS.match(text, pos)
+    if use:
+        hit = ctx.by_chain.get(use.end())
+        if hit and text.startswith("的话", hit[0].end):
+            return ctx.speaker_of(*hit)
+        return None
+    hit = ctx.by_chain.get(pos)
+    if hit:
+        mention, person = hit
+        if _attribution_tail(text, mention.end):
+            return ctx.speaker_of(mention, person)
+        return None
+    if pos < len(text) and text[pos] in lexicon.PRONOUNS and not text.startswith("们", pos + 1):
+        if _attribution_tail(text, pos + 1):
+            return _pronoun(ctx, pos)
+        return None
+    group = GROUPS.starting_at(text, pos) if groups else None
+    org = ctx.org_by_start.get(pos)
+    if org is not None:
+        group = GROUPS.starting_at(text, org.end)
+        if group:
+            label_end = org.end + len(group)
+            if _attribution_tail(text, label_end, loose=True):
+                return Speaker("", text[pos:label_end], "", org.name, pos, label_end)
+        elif _attribution_tail(text, org.end):
+            return Speaker("", org.name, "", org.name, org.start, org.end)
+        return None
+    if group and _attribution_tail(text, pos + len(group), loose=True):
+        return Speaker("", group, "", "", pos, pos + len(group))
+    return _attribution_phrase(text, pos)
+
+
+def _attribution_phrase(text: str, pos: int) -> Speaker | None:
+    """“…”一位参会企业负责人说: a short phrase before a speech verb names
+    someone the text does not name otherwise.  A phrase with a group word is
+    the speaker's label; any other says only that the quote is attributed
+    (no follow-up rule may give it to someone else)."""
+    for v in range(pos + 1, min(len(text), pos + _MAX_PHRASE) + 1):
+        if text[v - 1] in "，,。！？!?；;\n“”":
+            return None
+        verb = SPEECH.starting_at(text, v)
+        if verb is None:
+            continue
+        phrase = text[pos:v]
+        lead = re.match(r"(?:一位|一名|有位|某位|另一位|其中一位)", phrase)
+        label = phrase[lead.end():] if lead else phrase
+        adverb = ADVERBS.ending_at(label, len(label))
+        if adverb and adverb != label:
+            label = label[: -len(adverb)]
+        if any(g in label for g in lexicon.GROUP_SPEAKERS):
+            start = pos + (lead.end() if lead else 0)
+            return Speaker("", label, "", "", start, start + len(label))
+        return UNNAMED
+    return None
+
+
+def _attribution_tail(text: str, pos: int, loose: bool = False) -> bool:
+    """What follows a speaker after a quote: a speech verb or an evaluative
+    phrase (after adverbs), or — loose, for groups — a short clause."""
+    adverb = ADVERBS.starting_at(text, pos)
+    if adverb:
+        pos += len(adverb)
+    if SPEECH.starting_at(text, pos) or EVALUATIVE.starting_at(text, pos):
+        return True
+    end = pos
+    while end < len(text) and text[end] not in "，,。！？!?；;\n":
+        end += 1
+    clause = end - pos
+    if loose:
+        return 0 < clause <= _AFTER_CLAUSE
+    return clause == 4 and end < len(text) and text[end] in "。！？!?"
+
+
+def subject(ctx: QuoteContext, open_at: int) -> Speaker | None:
+    """The one person named in the same sentence before the quote."""
+    sentence = ctx.doc.sentence_at(open_at)
+    if sentence is None:
+        return None
+    return _only_subject(ctx, ctx.persons_between(sentence.start, open_at))
+
+
+def _only_subject(ctx: QuoteContext, found) -> Speaker | None:
+    """The one person named, when named as a subject: at the start of a
+    clause (not 他向李四提问 …)."""
+    names = {p.name for _, p in found}
+    if len(names) != 1:
+        return None
+    mention, person = found[0]
+    if mention.chain_start > 0 and is_cjk(ctx.text[mention.chain_start - 1]):
+        return None
+    return ctx.speaker_of(mention, person)
+
+
+def opener(ctx: QuoteContext, open_at: int, close_at: int) -> Speaker | None:
+    """A quote that opens a paragraph, attributed in the sentence after it."""
+    text = ctx.text
+    if text[ctx.paragraph_starts[ctx.paragraph(open_at)]:open_at].strip():
+        return None
+    end = sentence_end(text, close_at + 1)
+    found = ctx.persons_between(close_at + 1, end)
+    names = {p.name for _, p in found}
+    if len(names) != 1:
+        return None
+    mention, person = found[-1]
+    if end - mention.end > _AFTER_CLAUSE:
+        return None
+    return ctx.speaker_of(mention, person)
+
+
+def opens_clause(ctx: QuoteContext, open_at: int) -> bool:
+    """The quote stands on its own: it opens a sentence or follows a comma
+    or colon (not “…” in the middle of a clause: 开展“创新发展”活动)."""
+    pos = open_at
+    while pos > 0 and ctx.text[pos - 1] in " \t":
+        pos -= 1
+    return opens_sentence(ctx, open_at) or ctx.text[pos - 1] in "，,：:"
+
+
+def opens_sentence(ctx: QuoteContext, open_at: int) -> bool:
+    text = ctx.text
+    pos = open_at
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos == 0 or text[pos - 1] in "\n" or text[pos - 1] in SENTENCE_ENDS or \
+        text[pos - 1] in "”」"
+
+
+# --- context rules ---------------------------------------------------------------------
+
+
+def follow_up(ctx: QuoteContext, speaker: Speaker | None, said: tuple[int, int],
+              open_at: int) -> Speaker | None:
+    """The speaker of what was said before (at `said`), in the same or the
+    previous paragraph, when nobody else is named in between."""
+    if speaker is None or ctx.paragraph(open_at) - ctx.paragraph(said[0]) > 1:
+        return None
+    between = ctx.persons_between(said[1], open_at)
+    if any(p.name != speaker.name for _, p in between):
+        return None
+    return speaker
+
+
+def paragraph(ctx: QuoteContext, open_at: int) -> Speaker | None:
+    """The one person named, as a subject, earlier in the paragraph."""
+    start = ctx.paragraph_starts[ctx.paragraph(open_at)]
+    return _only_subject(ctx, ctx.persons_between(start, open_at))
+
+

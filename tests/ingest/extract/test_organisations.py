@@ -1,0 +1,371 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.ingest.extract.document import Document
+from kb.ingest.extract.organisations import find_organisations
+from kb.ingest.extract.regions import find_regions
+from tests.ingest.extract.seed_articles import (
+    article_document,
+    expected,
+    full_gazetteer,
+    gazetteer,
+    org_names,
+    score,
+    seed_document,
+    seed_stems,
+)
+
+
+def orgs_of(text: str, damaged=()):
+    doc = Document(text, damaged=list(damaged))
+    return find_organisations(doc, find_regions(doc, gazetteer()), gazetteer())
+
+
+def names(text: str, damaged=()) -> list[str]:
+    return [o.name for o in orgs_of(text, damaged)]
+
+
+def by_name(orgs, name):
+    return next(o for o in orgs if o.name == name)
+
+
+# --- suffixes and boundaries ----------------------------------------------------------
+
+
+def test_company_after_comma_is_whole_name():
+    orgs = orgs_of("4月17日,上海宝藤生物医药科技股份有限公司首席运营官梅卫玲授课。")
+    org = by_name(orgs, "上海宝藤生物医药科技股份有限公司")
+    assert org.kind == "company"
+    assert org.region_key == "310000"
+
+
+def test_left_boundary_stops_at_preposition_and_verb():
+    assert names("企业家们在深圳数据交易所座谈。") == ["深圳数据交易所"]
+    assert names("代表团走进苏州吴中生物医药产业园参观。") == ["苏州吴中生物医药产业园"]
+    assert names("他结识了来自安徽合肥的阳光电源股份有限公司的朋友。") == ["阳光电源股份有限公司"]
+
+
+def test_enumeration_splits_names():
+    found = names("主办单位为浙江省医院协会、浙江省医药行业协会和杭州医药港管理办公室。")
+    assert found == ["浙江省医院协会", "浙江省医药行业协会", "杭州医药港管理办公室"]
+
+
+def test_name_with_place_in_brackets_keeps_it():
+    found = names("天合富奥汽车安全系统(长春)有限公司副总经理刘兴治说。")
+    assert found == ["天合富奥汽车安全系统(长春)有限公司"]
+    assert by_name(orgs_of("由中新社(北京)国际传播集团有限公司指导。"),
+                   "中新社(北京)国际传播集团有限公司").region_key == "110000"
+
+
+def test_full_width_brackets_are_normalised():
+    assert names("天合富奥汽车安全系统（长春）有限公司成立。") == ["天合富奥汽车安全系统(长春)有限公司"]
+
+
+def test_legal_form_after_bracketed_place_is_one_name():
+    assert names("中创新航技术研究院(江苏)有限公司博士马瑞军发言。") == ["中创新航技术研究院(江苏)有限公司"]
+
+
+def test_branch_has_parent_and_parent_is_kept():
+    orgs = orgs_of("由中新社(北京)国际传播集团有限公司浙江分公司主办。")
+    branch = by_name(orgs, "中新社(北京)国际传播集团有限公司浙江分公司")
+    assert branch.parent_name == "中新社(北京)国际传播集团有限公司"
+    assert branch.kind == "company"
+    assert "中新社(北京)国际传播集团有限公司" in [o.name for o in orgs]
+
+
+def test_branch_of_association_is_association():
+    org = by_name(orgs_of("中国产业发展促进会产业创新集群分会主办。"), "中国产业发展促进会产业创新集群分会")
+    assert (org.kind, org.parent_name) == ("association", "中国产业发展促进会")
+
+
+def test_conjunction_inside_academic_unit_is_kept():
+    orgs = orgs_of("北京大学软件与微电子学院健康智算实验室主任田佑中作报告。")
+    assert "北京大学软件与微电子学院" in [o.name for o in orgs]
+    lab = by_name(orgs, "北京大学软件与微电子学院健康智算实验室")
+    assert lab.parent_name == "北京大学软件与微电子学院"
+
+
+def test_conjunction_between_two_names_splits_them():
+    assert names("浙江大学与南京大学签约。") == ["浙江大学", "南京大学"]
+
+
+def test_government_department_with_conjunction_in_its_name():
+    assert names("论坛由浙江省经济和信息化厅主办。") == ["浙江省经济和信息化厅"]
+    assert orgs_of("论坛由浙江省经济和信息化厅主办。")[0].kind == "government"
+
+
+def test_brand_with_stop_character_is_kept():
+    assert names("参观华为技术有限公司。") == ["华为技术有限公司"]
+    assert "新希望六和股份有限公司" in names("走进新希望六和股份有限公司。")
+
+
+def test_ordinal_before_body_is_not_part_of_it():
+    assert names("第十二届全国政协副主席马培华表示。") == ["全国政协"]
+    assert names("再次发布一批12个长三角创新联合体。") == ["长三角创新联合体"]
+
+
+def test_party_and_government_kinds():
+    orgs = orgs_of("全国政协常委、浙江省政协副主席、民建浙江省委会主委陈小平,上海市经信委综合规划处处长陈斐斐。")
+    kinds = {o.name: o.kind for o in orgs}
+    assert kinds == {"全国政协": "party", "浙江省政协": "party", "民建浙江省委会": "party",
+                     "上海市经信委": "government"}
+
+
+def test_committee_without_place_is_no_name():
+    assert names("落实省委关于支持民营经济相关要求。") == []
+
+
+def test_generic_phrases_are_not_organisations():
+    text = ("本次大会邀请政府部门、龙头企业、重点企业、高校院所和金融机构代表参加,"
+            "产业链上下游企业协同创新。上海张江科学城的生物医药实验室热火朝天。")
+    assert names(text) == []
+
+
+def test_verbs_and_pronouns_before_suffix_are_not_names():
+    assert names("我们公司的融资需求很大,也许联合体的形式可以借鉴。大学生学会了技巧,集团化招聘。") == []
+
+
+def test_quoted_generic_name_is_an_organisation():
+    orgs = orgs_of("大会现场揭牌成立“生物医药创新联盟”。")
+    assert [(o.name, o.kind) for o in orgs] == [("生物医药创新联盟", "alliance")]
+
+
+def test_person_glued_before_organisation_is_cut_off():
+    text = "探索。许建江苏凯达重工股份有限公司总经理江苏凯达重工:以“一米”变“万尺”"
+    assert names(text)[0] == "江苏凯达重工股份有限公司"
+
+
+def test_locative_province_and_city_before_company_are_dropped():
+    orgs = orgs_of("代表团在广东佛山美的集团股份有限公司参观调研。")
+    assert [o.name for o in orgs] == ["美的集团股份有限公司"]
+
+
+def test_zone_of_gazetteer_is_not_an_organisation():
+    assert names("长春新区组织企业家赴上海考察。") == []
+
+
+def test_damaged_span_drops_names_that_touch_it():
+    text = "上海市科学技术委员会主任骆大进说。"
+    assert names(text, damaged=[(1, 3)]) == []
+    assert names(text, damaged=[(0, 2)]) == []
+
+
+# --- short names ----------------------------------------------------------------------------
+
+
+def test_short_names_resolve_to_full_name():
+    text = ("浙江晶盛机电股份有限公司朱亮来参会。晶盛机电是业界翘楚。"
+            "浙江晶盛机电便是牵头企业。")
+    org = orgs_of(text)[0]
+    assert org.name == "浙江晶盛机电股份有限公司"
+    assert sorted(org.aliases) == ["晶盛机电", "浙江晶盛机电"]
+    assert [m.short for m in org.mentions] == [False, True, True]
+
+
+def test_two_character_short_name_needs_word_boundaries():
+    text = "联影集团董事长薛敏说。联影是龙头企业。他觉得联影响力很大。"
+    org = orgs_of(text)[0]
+    assert [m.text for m in org.mentions] == ["联影集团", "联影"]
+
+
+def test_short_name_chain_resolves_to_legal_name():
+    text = "美的集团股份有限公司成立。美的集团AI支撑制造业转型,探访美的、汇川技术等标杆企业。"
+    orgs = orgs_of(text)
+    midea = by_name(orgs, "美的集团股份有限公司")
+    assert sorted(midea.aliases) == ["美的", "美的集团"]
+
+
+def test_same_body_with_fuller_place_is_one_organisation():
+    text = "无锡市新吴区工商联组织考察。本次活动由新吴区工商联组织。"
+    orgs = orgs_of(text)
+    assert [(o.name, o.aliases) for o in orgs] == [("无锡市新吴区工商联", ["新吴区工商联"])]
+
+
+def test_declared_abbreviation_is_an_alias():
+    doc = article_document("extract_agreement_shanghai.txt")
+    orgs = find_organisations(doc, find_regions(doc, gazetteer()), gazetteer())
+    commission = by_name(orgs, "上海市经济和信息化委员会")
+    assert commission.aliases == ["市经信委"]
+    assert [m.short for m in commission.mentions] == [False, True, True, True]
+
+
+def test_place_then_another_place_is_a_body():
+    assert names("上海市江苏商会举行年会。") == ["上海市江苏商会"]
+
+
+def test_conjunction_word_inside_name_is_kept():
+    assert names("福州海峡两岸和平统一促进会会长陈某出席。") == ["福州海峡两岸和平统一促进会"]
+
+
+def test_ji_joins_two_names():
+    assert names("宁波市商会暨宁波市企业家协会举行年会。") == ["宁波市商会", "宁波市企业家协会"]
+
+
+def test_date_before_name_is_not_part_of_it():
+    assert names("2004年民建中央在北京创办课堂。") == ["民建中央"]
+
+
+def test_place_before_national_name_is_where_it_is():
+    assert names("学员们赴北京中国人民大学学习。") == ["中国人民大学"]
+
+
+def test_department_of_government_is_a_branch_with_parent():
+    org = by_name(orgs_of("上海市人民政府合作交流办公室主任杨某出席。"), "上海市人民政府合作交流办公室")
+    assert (org.kind, org.parent_name) == ("government", "上海市人民政府")
+
+
+def test_bare_bodies_take_the_place_of_the_chain():
+    text = "上海市政协副主席、市工商联主席、市总商会会长寿某出席。江苏省工商联主席、省总商会会长刘某出席。"
+    assert names(text) == ["上海市政协", "上海市工商联", "上海市总商会", "江苏省工商联", "江苏省总商会"]
+
+
+def test_bare_body_without_a_clear_place_is_dropped():
+    assert names("县委、县政府和县企业家协会组织企业家赴新加坡研修。") == []
+
+
+def test_party_department_after_committee_joins_it():
+    text = "上海市松江区区委统战部主办。上海市松江区区委常委、区委统战部部长张某出席。"
+    orgs = orgs_of(text)
+    assert [o.name for o in orgs] == ["上海市松江区区委统战部", "上海市松江区区委"]
+    assert orgs[0].kind == "party"
+    assert [m.text for m in orgs[0].mentions] == ["上海市松江区区委统战部", "区委统战部"]
+
+
+def test_administration_after_development_zone_joins_it():
+    text = "常州经济开发区党工委书记、管委会主任王某致辞。"
+    assert names(text) == ["常州经济开发区", "常州经济开发区管委会"]
+
+
+# --- names without a suffix ----------------------------------------------------------------
+
+
+def test_organisation_without_suffix_is_a_company_only_by_its_trade_word():
+    orgs = orgs_of("两岸企业家峰会秘书长马某、理想汽车副总裁李某出席。")
+    assert [(o.name, o.kind) for o in orgs] == [("两岸企业家峰会", "other"), ("理想汽车", "company")]
+
+
+def test_apposition_slot_gives_organisation_without_suffix():
+    orgs = orgs_of("理想汽车副总裁李冠华、天合富家能源股份有限公司董事长高海纯发言。理想汽车深耕人工智能。")
+    ideal = by_name(orgs, "理想汽车")
+    assert ideal.kind == "company" and not ideal.uncertain
+    assert len(ideal.mentions) == 2
+
+
+def test_regional_title_is_not_part_of_organisation():
+    assert names("腾讯云上海区域总经理朱常鑫参加了培训。") == ["腾讯云"]
+
+
+def test_bare_city_committee_is_the_article_city():
+    text = "常州新动向。市委书记陈金虎主持召开座谈会。常州分别召开座谈会,常州提出加快发展。"
+    org = orgs_of(text)[0]
+    assert (org.name, org.kind, org.region_key) == ("常州市委", "party", "320400")
+    assert org.mentions[0].text == "市委"
+
+
+def test_bare_committee_without_clear_city_is_skipped():
+    assert names("市委书记王某主持会议。") == []
+
+
+def test_enumeration_with_known_organisation_is_uncertain():
+    orgs = orgs_of("浙江晶盛机电与上海新昇半导体材料、浙江大学等共建。")
+    assert ("上海新昇半导体材料", True) in [(o.name, o.uncertain) for o in orgs]
+    assert by_name(orgs, "浙江大学").uncertain is False
+
+
+def test_enumeration_of_ordinary_words_gives_nothing():
+    assert names("综合运用了专题讲座、现场教学、小组讨论等多种教学方式。") == []
+
+
+def test_class_noun_apposition_is_uncertain():
+    orgs = orgs_of("由江苏企业思必驰牵头,联合上海交大等单位共建。")
+    assert [(o.name, o.kind, o.uncertain) for o in orgs] == [
+        ("思必驰", "company", True), ("上海交大", "university", True)]
+
+
+# --- seeds and hand-written articles ---------------------------------------------------------
+
+
+def test_seeds_precision_and_recall():
+    tp = fp = miss = 0
+    for stem in seed_stems():
+        doc = seed_document(stem)
+        regions = find_regions(doc, full_gazetteer())
+        found = find_organisations(doc, regions, full_gazetteer())
+        t, f, m = score([o.name for o in found], expected(stem)["organisations"], org_names)
+        tp, fp, miss = tp + len(t), fp + len(f), miss + len(m)
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + miss) >= 0.95
+
+
+def test_seed_branch_kind_and_aliases():
+    doc = seed_document("003_44b2adcac121026c")
+    orgs = find_organisations(doc, find_regions(doc, full_gazetteer()), full_gazetteer())
+    kinds = {o.name: (o.kind, o.parent_name) for o in orgs}
+    assert kinds["中国产业发展促进会产业创新集群分会"] == ("association", "中国产业发展促进会")
+    assert kinds["杭州医药港管理办公室"] == ("government", None)
+
+
+def test_article_forum_organisations():
+    doc = article_document("extract_forum_ningbo.txt")
+    orgs = find_organisations(doc, find_regions(doc, gazetteer()), gazetteer())
+    found = {o.name: o for o in orgs}
+    assert set(found) == {
+        "浙江省经济和信息化厅", "宁波市人民政府", "宁波市鄞州区人民政府", "浙江大学宁波研究院", "浙江大学",
+        "中国信息通信研究院华东分院", "中国信息通信研究院", "阿里巴巴(中国)有限公司", "阿里云智能集团",
+        "宁波均胜电子股份有限公司", "舜宇光学科技(集团)有限公司", "复旦大学", "南京大学",
+        "中国科学技术大学", "长三角工业软件创新联合体"}
+    assert found["中国信息通信研究院华东分院"].kind == "research"
+    assert found["宁波均胜电子股份有限公司"].aliases == ["均胜电子"]
+
+
+def test_article_training_organisations():
+    doc = article_document("extract_training_chengdu.txt")
+    orgs = find_organisations(doc, find_regions(doc, gazetteer()), gazetteer())
+    found = {o.name: o for o in orgs}
+    assert set(found) == {
+        "成都市委统战部", "成都市工商业联合会", "成都高新区管委会", "电子科技大学", "成都市委",
+        "电子科技大学经济与管理学院", "四川大学商学院", "四川大学", "成都京东方光电科技有限公司",
+        "新希望六和股份有限公司", "四川金盾智能科技有限公司"}
+    # 统战部 is mentioned alone, but a bare department is no alias of it.
+    assert [m.text for m in found["成都市委统战部"].mentions] == ["成都市委统战部", "统战部"]
+    assert found["成都市委统战部"].aliases == []
+
+
+def test_article_of_generic_phrases_has_no_organisation():
+    doc = article_document("extract_generic_noise.txt")
+    assert find_organisations(doc, find_regions(doc, gazetteer()), gazetteer()) == []
+
+
+def test_article_traps_give_only_real_organisations():
+    doc = article_document("extract_traps.txt")
+    orgs = find_organisations(doc, find_regions(doc, gazetteer()), gazetteer())
+    assert [o.name for o in orgs] == ["华润医药集团有限公司", "复旦大学附属华山医院", "复旦大学"]
+
+
+# --- properties --------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("公司集团有限股份大学研究院所协会联盟政协市委省浙江上海常州的和与在由"
+                                 "走进(（)）、,。“”李王董事长总经理表示说新区企业家") + ["\n", " "])
+
+
+@given(st.text(_ALPHABET, max_size=80), st.data())
+@settings(max_examples=300, deadline=None)
+def test_find_organisations_never_raises_and_keeps_spans_in_bounds(text, data):
+    n = len(text)
+    damaged = []
+    if n:
+        s = data.draw(st.integers(0, n - 1))
+        damaged = [(s, data.draw(st.integers(s + 1, n)))]
+    doc = Document(text, damaged=damaged)
+    for org in find_organisations(doc, find_regions(doc, gazetteer()), gazetteer()):
+        for m in org.mentions:
+            assert 0 <= m.start < m.end <= n
+            assert doc.text[m.start:m.end] == m.text
+            assert not doc.is_damaged(m.start, m.end)
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_find_organisations_never_raises_on_any_text(text):
+    doc = Document(text)
+    find_organisations(doc, find_regions(doc, gazetteer()), gazetteer())

@@ -1,0 +1,281 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.ingest.extract.document import Document
+from kb.ingest.extract.mentions import PositionRef
+from kb.ingest.extract.names import name_end
+from kb.ingest.extract.organisations import find_organisations
+from kb.ingest.extract.people import find_people
+from kb.ingest.extract.regions import find_regions
+from tests.ingest.extract.seed_articles import (
+    article_document,
+    expected,
+    full_gazetteer,
+    gazetteer,
+    score,
+    seed_document,
+    seed_stems,
+)
+
+
+def people_of(text: str, damaged=(), gaz=None):
+    gaz = gaz or gazetteer()
+    doc = Document(text, damaged=list(damaged))
+    regions = find_regions(doc, gaz)
+    return find_people(doc, find_organisations(doc, regions, gaz), regions)
+
+
+def positions(text: str) -> dict[str, list[tuple[str, str]]]:
+    return {p.name: [(r.title, r.organisation) for r in p.positions] for p in people_of(text)}
+
+
+# --- name boundaries ---------------------------------------------------------------------
+
+
+def test_name_end_takes_the_reading_followed_by_a_follower():
+    assert name_end("陈金虎表示,", 0) == 3
+    assert name_end("张强表示,", 0) == 2
+    assert name_end("何为说。", 0) == 2
+    assert name_end("梅卫玲为长春", 0) == 3
+    assert name_end("王存山等", 0) == 3
+
+
+def test_name_end_refuses_words_and_titles():
+    assert name_end("单位,", 0) is None
+    assert name_end("高度重视", 0) is None
+    assert name_end("董事长、", 0) is None
+    assert name_end("表示,", 0) is None
+
+
+def test_name_end_loose_reads_an_evaluative_tail():
+    assert name_end("薛敏斩钉截铁。", 0) == 2  # 斩钉截铁 is a known tail
+    assert name_end("骆大进信心满满。", 0) == 3
+    assert name_end("王海东长吁短叹。", 0) is None
+    assert name_end("王海东长吁短叹。", 0, loose=True) == 3
+
+
+# --- positions ------------------------------------------------------------------------------
+
+
+def test_company_title_name():
+    assert positions("长春近江汽车零部件有限公司董事长李刚坦言,数字化转型是生存题。") == {
+        "李刚": [("董事长", "长春近江汽车零部件有限公司")]}
+
+
+def test_three_positions_in_one_chain():
+    text = "全国政协常委、浙江省政协副主席、民建浙江省委会主委陈小平表示,要强化创新驱动。"
+    assert positions(text) == {"陈小平": [("常委", "全国政协"), ("副主席", "浙江省政协"),
+                                          ("主委", "民建浙江省委会")]}
+
+
+def test_former_term_and_former_title():
+    people = people_of("第十二届全国政协副主席马培华表示,希望长三角勇担使命。")
+    assert people[0].positions == [PositionRef("副主席", "全国政协", former=True)]
+    text = "中非医院联盟健康丝路AI联合工作组组长,北京大学软件与微电子学院健康智算实验室主任,国务院医改办公室原三组负责人田佑中作主题演讲。"
+    assert people_of(text)[0].positions == [
+        PositionRef("组长", "中非医院联盟健康丝路AI联合工作组"),
+        PositionRef("主任", "北京大学软件与微电子学院健康智算实验室"),
+        PositionRef("三组负责人", "国务院医改办公室", former=True)]
+
+
+def test_two_titles_share_one_organisation():
+    assert positions("江苏速豹动力科技有限公司董事长、总经理刘超,中创新航技术研究院(江苏)有限公司博士马瑞军等提出建议。") == {
+        "刘超": [("董事长", "江苏速豹动力科技有限公司"), ("总经理", "江苏速豹动力科技有限公司")],
+        "马瑞军": [("博士", "中创新航技术研究院(江苏)有限公司")]}
+    assert positions("华润医药集团有限公司董事长兼总经理陈刚出席。") == {
+        "陈刚": [("董事长", "华润医药集团有限公司"), ("总经理", "华润医药集团有限公司")]}
+
+
+def test_department_stays_in_title():
+    assert positions("上海市经信委综合规划处处长陈斐斐同样坚定。") == {
+        "陈斐斐": [("综合规划处处长", "上海市经信委")]}
+    assert positions("阳光电源股份有限公司行政中心总经理何为、长鑫存储技术有限公司资深经理李书生等人才。") == {
+        "何为": [("行政中心总经理", "阳光电源股份有限公司")],
+        "李书生": [("资深经理", "长鑫存储技术有限公司")]}
+
+
+def test_organisation_without_suffix_and_regional_title():
+    assert positions("腾讯云上海区域总经理朱常鑫作为高层次人才参加培训。") == {
+        "朱常鑫": [("上海区域总经理", "腾讯云")]}
+
+
+def test_city_committee_title_keeps_the_body():
+    text = "常州新动向。市委书记陈金虎主持召开座谈会。常州分别召开座谈会,常州提出加快发展。陈金虎表示,要加快发展。"
+    people = people_of(text)
+    assert [(p.name, p.positions, len(p.mentions)) for p in people] == [
+        ("陈金虎", [PositionRef("市委书记", "常州市委")], 2)]
+
+
+def test_department_after_committee_belongs_to_it():
+    text = "由成都市委统战部主办。成都市委常委、统战部部长何平出席并讲话。"
+    assert positions(text) == {"何平": [("常委", "成都市委"), ("部长", "成都市委统战部")]}
+
+
+def test_title_without_organisation():
+    assert positions("会上,董事长李刚表示,要加快转型。") == {"李刚": [("董事长", "")]}
+
+
+def test_name_set_apart_with_spaces():
+    assert positions("江苏省工业和信息化厅厅长 谢志成,上海市人民政府副秘书长王平出席。") == {
+        "谢志成": [("厅长", "江苏省工业和信息化厅")], "王平": [("副秘书长", "上海市人民政府")]}
+
+
+def test_head_of_government_after_committee_keeps_the_place():
+    assert positions("嘉兴市委副书记、市长毛宏芳参加开幕式。") == {
+        "毛宏芳": [("副书记", "嘉兴市委"), ("嘉兴市市长", "")]}
+    assert positions("嘉兴市委副书记,市长毛宏芳参加开幕式。") == {
+        "毛宏芳": [("副书记", "嘉兴市委"), ("嘉兴市市长", "")]}
+
+
+def test_place_before_title_stays_in_the_title():
+    assert positions("苏州市市长吴庆文表示,要加快发展。") == {"吴庆文": [("苏州市市长", "")]}
+    # 厦门 is not in the test gazetteer: a slot ending in 市/区 is still a place.
+    assert positions("厦门市思明区区长黄乔生认为,时间应该更长。") == {"黄乔生": [("厦门市思明区区长", "")]}
+
+
+def test_comma_separates_offices_of_other_organisations():
+    text = "中非医院联盟健康丝路AI联合工作组组长,北京大学健康智算实验室主任,原三组负责人田佑中发言。"
+    people = people_of(text)
+    assert people[0].positions[-1] == PositionRef("三组负责人", "", former=True)
+
+
+def test_unknown_unit_stays_in_the_title():
+    assert positions("县委书记、县人大常委会主任仲生出席。") == {
+        "仲生": [("县委书记", ""), ("县人大常委会主任", "")]}
+    assert positions("区委统战部副部长、台办主任刘春梅出席。")["刘春梅"][1] == ("台办主任", "")
+
+
+def test_jianzhi_is_one_title():
+    assert positions("中国侨联兼职副主席、江苏省侨联主席周建农主持。") == {
+        "周建农": [("兼职副主席", "中国侨联"), ("主席", "江苏省侨联")]}
+
+
+def test_verb_daibiao_ends_a_name():
+    assert positions("红豆集团董事局主席周海江代表联盟致辞。") == {
+        "周海江": [("董事局主席", "红豆集团")]}
+
+
+# --- names without a title ---------------------------------------------------------------------
+
+
+def test_name_right_after_organisation_has_no_position():
+    people = people_of("这次,浙江晶盛机电股份有限公司朱亮带着明确的任务来参会。")
+    assert [(p.name, p.positions) for p in people] == [("朱亮", [])]
+
+
+def test_verb_after_organisation_is_no_name():
+    assert people_of("2023年6月,上海长三角医药创新发展研究中心成立。") == []
+
+
+def test_name_before_organisation_in_a_run_on_heading():
+    text = "实践与探索。许建江苏凯达重工股份有限公司总经理江苏凯达重工:以“一米”变“万尺”。"
+    assert positions(text) == {"许建": [("总经理", "江苏凯达重工股份有限公司")]}
+
+
+def test_later_bare_name_is_the_same_person():
+    text = "阳光电源股份有限公司行政中心总经理何为参加培训。阳光电源的何为对培训班给予了高度评价。如何为企业服务?"
+    people = people_of(text)
+    assert [(p.name, len(p.mentions)) for p in people] == [("何为", 2)]
+
+
+def test_same_name_with_other_organisation_is_another_person():
+    text = ("安徽省经济和信息化厅副厅长张波介绍,联盟将开展攻关。"
+            "合肥市投资促进局局长张波表示,合肥将完善配套。张波说,配套很重要。")
+    people = people_of(text)
+    assert [(p.name, p.positions[0].organisation, len(p.mentions)) for p in people] == [
+        ("张波", "安徽省经济和信息化厅", 1), ("张波", "合肥市投资促进局", 2)]
+
+
+def test_surname_with_title_is_no_person():
+    assert people_of("会上,李书记强调,要稳就业。王总告诉记者,人才最宝贵。") == []
+
+
+def test_words_after_titles_are_no_names():
+    text = "该协会副会长单位增至十家,院长助理人选待定。企业家代表、负责人等参加。"
+    assert people_of(text) == []
+
+
+def test_place_starting_a_name_slot_is_no_name_but_one_inside_is():
+    assert people_of("他是总经理江苏人。") == []
+    assert [p.name for p in people_of("海宁市科技局局长王海宁表示,要加快发展。")] == ["王海宁"]
+
+
+def test_damaged_chain_gives_no_person():
+    text = "上海市经信委综合规划处处长陈斐斐同样坚定。"
+    assert people_of(text, damaged=[(2, 5)]) == []
+
+
+# --- seeds and articles ------------------------------------------------------------------------
+
+
+def test_seeds_precision_and_recall_of_people_and_positions():
+    tp = fp = miss = ptp = pfp = pmiss = 0
+    for stem in seed_stems():
+        doc = seed_document(stem)
+        regions = find_regions(doc, full_gazetteer())
+        orgs = find_organisations(doc, regions, full_gazetteer())
+        people = find_people(doc, orgs, regions)
+        t, f, m = score([p.name for p in people], expected(stem)["people"])
+        tp, fp, miss = tp + len(t), fp + len(f), miss + len(m)
+        wanted = {e["name"]: {(t_.lstrip("原"), o) for t_, o in e["positions"]}
+                  for e in expected(stem)["people"] if "positions" in e and not e.get("optional")}
+        for p in people:
+            if p.name in wanted:
+                got = {(r.title, r.organisation) for r in p.positions}
+                ptp += len(got & wanted[p.name])
+                pfp += len(got - wanted[p.name])
+                pmiss += len(wanted[p.name] - got)
+    assert tp / (tp + fp) >= 0.95 and tp / (tp + miss) >= 0.95
+    assert ptp / (ptp + pfp) >= 0.95 and ptp / (ptp + pmiss) >= 0.95
+
+
+def test_article_people_with_compound_surname_and_two_organisations():
+    doc = article_document("extract_forum_ningbo.txt")
+    regions = find_regions(doc, gazetteer())
+    people = find_people(doc, find_organisations(doc, regions, gazetteer()), regions)
+    found = {p.name: [(r.title, r.organisation) for r in p.positions] for p in people}
+    assert found == {
+        "李明": [("副市长", "宁波市人民政府")],
+        "孙立新": [("院长", "中国信息通信研究院华东分院")],
+        "欧阳明辉": [("副总裁", "阿里巴巴(中国)有限公司"), ("华东区总经理", "阿里云智能集团")],
+        "王剑峰": [("董事长", "宁波均胜电子股份有限公司")],
+    }
+
+
+def test_article_credits_and_anonymous_speakers_are_no_people():
+    for name in ("extract_visit_suzhou.txt", "extract_traps.txt", "extract_generic_noise.txt"):
+        doc = article_document(name)
+        regions = find_regions(doc, gazetteer())
+        people = find_people(doc, find_organisations(doc, regions, gazetteer()), regions)
+        assert {p.name for p in people} <= {"黄静", "陈刚", "刘丽"}
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("董事长总经理副主席书记市委公司有限集团大学陈王李张刘欧阳金虎明华敏"
+                                 "表示说坦言、,。“”的在和等(") + ["\n", " "])
+
+
+@given(st.text(_ALPHABET, max_size=80), st.data())
+@settings(max_examples=300, deadline=None)
+def test_find_people_never_raises_and_keeps_spans_in_bounds(text, data):
+    n = len(text)
+    damaged = []
+    if n:
+        s = data.draw(st.integers(0, n - 1))
+        damaged = [(s, data.draw(st.integers(s + 1, n)))]
+    doc = Document(text, damaged=damaged)
+    regions = find_regions(doc, gazetteer())
+    for person in find_people(doc, find_organisations(doc, regions, gazetteer()), regions):
+        for m in person.mentions:
+            assert 0 <= m.chain_start <= m.start < m.end <= n
+            assert text[m.start:m.end] == m.name == person.name
+            assert not doc.is_damaged(m.chain_start, m.end)
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_find_people_never_raises_on_any_text(text):
+    doc = Document(text)
+    regions = find_regions(doc, gazetteer())
+    find_people(doc, find_organisations(doc, regions, gazetteer()), regions)

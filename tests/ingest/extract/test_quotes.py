@@ -1,0 +1,272 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.ingest.extract.document import Document
+from kb.ingest.extract.quotes import find_quotes, quote_pairs
+from tests.ingest.extract.seed_articles import (
+    article_document,
+    expected,
+    extract,
+    full_gazetteer,
+    quote_matches,
+    seed_document,
+    seed_stems,
+)
+
+
+def quotes_of(text: str, damaged=(), captions=()):
+    doc = Document(text, damaged=list(damaged), captions=list(captions))
+    _, _, quotes, terms = extract(doc)
+    return quotes, terms
+
+
+def said(text: str, **kwargs) -> list[tuple[str, str, str]]:
+    """(kind, speaker or [label], first words) of each quote."""
+    quotes, _ = quotes_of(text, **kwargs)
+    return [(q.kind, q.speaker or f"[{q.speaker_label}]", q.text[:8]) for q in quotes]
+
+
+def terms_of(text: str) -> list[str]:
+    return [t.text for t in quotes_of(text)[1]]
+
+
+# --- quotation marks ------------------------------------------------------------------------
+
+
+def test_quote_pairs_keep_outer_pair_and_stay_in_paragraph():
+    text = "“张江的经验证明,只有打通‘政产学研用’全链条。”他说。\n“未闭合\n“好”"
+    assert quote_pairs(text) == [(0, 24), (34, 36)]
+    assert quote_pairs('他说"这样很好"。「对」') == [(2, 7), (9, 11)]
+
+
+# --- direct quotes and their speakers ------------------------------------------------------
+
+
+def test_speaker_after_quote_with_chain_and_verb():
+    text = "“数字化转型不是选择题,而是生存题。”长春近江汽车零部件有限公司董事长李刚坦言,“华为的经验告诉我们,必须从顶层设计入手。”"
+    quotes, _ = quotes_of(text)
+    assert [(q.kind, q.speaker, q.speaker_title, q.speaker_organisation) for q in quotes] == [
+        ("direct", "李刚", "董事长", "长春近江汽车零部件有限公司"),
+        ("direct", "李刚", "董事长", "长春近江汽车零部件有限公司")]
+    assert quotes[0].text == "数字化转型不是选择题,而是生存题。"
+    assert text[quotes[0].speaker_start:quotes[0].speaker_end] == "李刚"
+
+
+def test_speaker_after_quote_with_evaluative_phrase():
+    text = "“这个行业靠一家企业单打独斗不行。”联影集团董事长薛敏斩钉截铁。"
+    assert said(text) == [("direct", "薛敏", "这个行业靠一家企")]
+    text = "“我们正在共同研究战略布局。”上海市科学技术委员会主任骆大进信心满满。"
+    assert said(text) == [("direct", "骆大进", "我们正在共同研究")]
+
+
+def test_speaker_before_quote_with_colon():
+    text = "天合富奥汽车安全系统(长春)有限公司副总经理刘兴治感慨道:“AI发展赋予了传统制造业新的生命力。”"
+    assert said(text) == [("direct", "刘兴治", "AI发展赋予了传")]
+
+
+def test_speaker_in_the_words_to_quote_him():
+    text = "联影集团董事长薛敏说,联影成立于2011年。\n“行业发展要靠体系的完善。”用薛敏的话说,长三角的条件“天时地利人和”。"
+    assert said(text)[-1] == ("direct", "薛敏", "行业发展要靠体系")
+    assert terms_of(text) == ["天时地利人和"]
+
+
+def test_quote_opening_paragraph_takes_speaker_of_next_sentence():
+    text = ("“通过此次培训,认识了很多企业家朋友,为将来的合作奠定了良好基础。”日前,在培训班结业后,"
+            "浙江海宁力泰微电子装备股份有限公司董事长李元雄感触颇深。")
+    assert said(text) == [("direct", "李元雄", "通过此次培训,认")]
+
+
+def test_quote_in_sentence_of_its_subject():
+    text = "这次,浙江晶盛机电股份有限公司朱亮带着任务来参会,“牵手”合作伙伴,“最终目的是实现产业链国产化,彻底摆脱束缚。”"
+    assert said(text) == [("direct", "朱亮", "最终目的是实现产")]
+    assert terms_of(text) == ["牵手"]
+
+
+def test_follow_up_quote_keeps_the_speaker():
+    text = ("杭州市政协副主席毛溪浩介绍,杭州正牢牢把握科技创新这一关键路径。"
+            "“我们将以本次大会为契机,进一步加强跨区域协作。”")
+    assert said(text) == [("indirect", "毛溪浩", "杭州正牢牢把握科"), ("direct", "毛溪浩", "我们将以本次大会")]
+
+
+def test_follow_up_stops_at_another_named_speaker():
+    text = ("无锡华光环保能源集团股份有限公司副总经理黄静说:“园区的营商环境给我们留下了深刻印象。”\n"
+            "“这次考察让我们看到了差距,也看到了方向。”参加考察的企业家高峰告诉记者。")
+    assert said(text) == [("direct", "黄静", "园区的营商环境给"),
+                          ("direct", "[参加考察的企业家高峰]", "这次考察让我们看")]
+
+
+def test_only_person_of_paragraph_is_the_speaker():
+    text = ("上海长三角医药创新发展研究中心主任袁安根看到这一幕,很受启发。2023年6月,上海长三角医药创新发展研究中心成立。"
+            "“研究中心同样涉及高校院所、临床医院等主体,也许联合体的形式可以借鉴。”")
+    assert said(text) == [("direct", "袁安根", "研究中心同样涉及")]
+
+
+def test_group_speaker_after_quote():
+    text = "“这是一次解放思想、开阔视野的‘学习收获之行’!”企业家们达成了这样的共识。"
+    assert said(text) == [("direct", "[企业家们]", "这是一次解放思想")]
+
+
+def test_statement_without_speaker_is_kept_and_saying_is_a_term():
+    text = "今年全国两会期间,习近平总书记要求江苏“牢牢把握高质量发展这个首要任务,因地制宜加快发展新质生产力。”"
+    assert said(text) == [("direct", "[]", "牢牢把握高质量发")]
+    text = "前文。\n“他山之石,可以攻玉。”六天的行程中,新区的企业家们学习了很多。"
+    assert said(text) == []
+    assert terms_of(text) == ["他山之石,可以攻玉。"]
+
+
+def test_short_quotes_are_terms():
+    text = ("长春新区开展“创新发展 合作共赢”企业家考察活动,采用“专题讲座+现场教学+座谈交流”模式。"
+            "加快“智改数转网联”,以“新能源之都”建设为引领,请重点企业“掌舵人”发言。“国产化”,这是高频词汇。")
+    assert said(text) == []
+    assert terms_of(text) == ["创新发展 合作共赢", "专题讲座+现场教学+座谈交流", "智改数转网联",
+                              "新能源之都", "掌舵人", "国产化"]
+
+
+def test_quoted_term_inside_a_title_is_a_term():
+    assert terms_of("以《“十五五”中国与长三角的挑战与机遇》为题发表主旨演讲。") == ["十五五"]
+
+
+def test_corner_brackets_and_straight_quotes():
+    text = '华润医药集团有限公司董事长陈刚说:「我们今年计划招聘800名大学生。」'
+    assert said(text) == [("direct", "陈刚", "我们今年计划招聘")]
+    text = '华润医药集团有限公司董事长陈刚说:"我们今年计划招聘800名大学生。"'
+    assert said(text) == [("direct", "陈刚", "我们今年计划招聘")]
+
+
+# --- indirect speech -----------------------------------------------------------------------------
+
+
+def test_indirect_speech_runs_to_the_end_of_the_sentence():
+    text = "第十二届全国政协副主席马培华表示,希望长三角能够勇担使命;在协同创新上迈向更高水平。下一句。"
+    quotes, _ = quotes_of(text)
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [
+        ("indirect", "马培华", "希望长三角能够勇担使命;在协同创新上迈向更高水平")]
+
+
+def test_indirect_speech_with_adverbial_and_pronoun():
+    text = ("阳光电源股份有限公司行政中心总经理何为参加培训。阳光电源的何为对此次培训班也给予了高度评价。"
+            "他说,以前因为参与得比较少,理解得不是很清晰。王存山在发言中提到,创新研发是第一生产力。")
+    assert said(text) == [("indirect", "何为", "以前因为参与得比")]
+    text = "常州旭荣针织印染有限公司总厂长王存山发言。王存山在发言中提到,创新研发是第一生产力。"
+    assert said(text) == [("indirect", "王存山", "创新研发是第一生")]
+
+
+def test_indirect_speech_of_groups():
+    text = ("松江区组织部相关负责人表示,首期培训班由松江区和合肥市联合主办。"
+            "在结业仪式上,学员表示,这次培训综合运用了多种教学方式。有专家表示,要加强合作。")
+    assert said(text) == [("indirect", "[松江区组织部相关负责人]", "首期培训班由松江"),
+                          ("indirect", "[学员]", "这次培训综合运用"),
+                          ("indirect", "[专家]", "要加强合作")]
+
+
+def test_speech_verbs_without_speaker_give_nothing():
+    text = "人们常说,一流的企业背后是一流的生态。可以说,这是第一次。比如说到研究院,他们纷纷表示,将带领企业前进。"
+    assert said(text) == []
+
+
+def test_pronoun_prefers_the_speaker_of_the_paragraph():
+    text = "普陀区委副书记赵亮等出席会议。\n上海市政协副主席寿子琪表示,商会已成为重要纽带。他指出,要坚定发展信心。"
+    assert said(text) == [("indirect", "寿子琪", "商会已成为重要纽"), ("indirect", "寿子琪", "要坚定发展信心")]
+
+
+def test_manner_words_and_double_verbs_before_speech():
+    text = "大会组委会秘书长张三感慨地说,大会规模创下新高。张三介绍说,明年将扩大规模。"
+    assert said(text) == [("indirect", "张三", "大会规模创下新高"), ("indirect", "张三", "明年将扩大规模")]
+
+
+def test_responsible_person_of_an_unnamed_organisation():
+    assert said("华为相关负责人表示,将加大在长三角的投入。") == [
+        ("indirect", "[华为相关负责人]", "将加大在长三角的")]
+
+
+def test_quoted_list_of_names_is_no_statement():
+    text = "大会揭牌“上海交大技术转移中心分中心、江苏省人工智能学院、浙江省工程研究中心”三个项目。"
+    assert said(text) == []
+
+
+def test_quote_whose_closing_mark_is_damaged_ends_at_the_damage():
+    text = "浙江晶盛机电股份有限公司朱亮带着任务来参会,“最终目的是实现产业链国产化,彻底摆脱束缚?!?\n下一段。"
+    start = text.index("?!?")
+    quotes, _ = quotes_of(text, damaged=[(start, start + 3)])
+    assert [(q.speaker, q.text) for q in quotes] == [("朱亮", "最终目的是实现产业链国产化,彻底摆脱束缚")]
+
+
+def test_person_named_as_object_is_no_speaker():
+    text = "记者向联影集团董事长薛敏提问:“国产化还要多久才能在全行业实现?”"
+    assert said(text) == [("direct", "[]", "国产化还要多久才")]
+
+
+def test_nothing_from_damaged_spans_or_captions():
+    text = "“这个行业靠一家企业单打独斗不行。”联影集团董事长薛敏斩钉截铁。"
+    assert said(text, damaged=[(3, 6)]) == []
+    assert said(text, damaged=[(20, 22)]) == [("direct", "[]", "这个行业靠一家企")]
+    caption = "大会现场揭牌成立“生物医药创新联盟”。王刚 摄"
+    assert quotes_of(caption, captions=[(0, len(caption))]) == ([], [])
+
+
+# --- seeds and articles ------------------------------------------------------------------------------
+
+
+def test_seeds_precision_and_recall():
+    tp = fp = miss = 0
+    for stem in seed_stems():
+        _, _, quotes, _ = extract(seed_document(stem), full_gazetteer())
+        items = expected(stem)["quotes"]
+        matched = set()
+        for q in quotes:
+            hit = next((i for i, e in enumerate(items) if quote_matches(q, e)), None)
+            optional_text = any(e.get("optional") and e["text"] in q.text for e in items)
+            if hit is None and not optional_text:
+                fp += 1
+            elif hit is not None and not items[hit].get("optional"):
+                matched.add(hit)
+        tp += len(matched)
+        miss += sum(1 for i, e in enumerate(items) if i not in matched and not e.get("optional"))
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + miss) >= 0.95
+
+
+def test_article_interview_alternating_speakers():
+    _, _, quotes, _ = extract(article_document("extract_interview_lianyungang.txt"))
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("direct", "徐敏"), ("indirect", "徐敏"), ("direct", "徐敏"), ("indirect", "朱立军"),
+        ("direct", "朱立军"), ("indirect", "徐敏"), ("direct", "徐敏")]
+    assert quotes[-1].text == "比如说,我们正在和复旦大学谈合作。"
+
+
+def test_article_anonymous_speaker_after_quote():
+    _, _, quotes, _ = extract(article_document("extract_forum_ningbo.txt"))
+    assert [(q.kind, q.speaker or q.speaker_label) for q in quotes] == [
+        ("indirect", "李明"), ("direct", "孙立新"), ("direct", "孙立新"), ("indirect", "欧阳明辉"),
+        ("direct", "王剑峰"), ("direct", "参会企业负责人")]
+
+
+# --- properties --------------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("“”「」\"‘’《》董事长李刚王敏说表示认为指出他她们学员企业家"
+                                 "公司有限、,。:!?;的在很好行业发展") + ["\n", " "])
+
+
+@given(st.text(_ALPHABET, max_size=80), st.data())
+@settings(max_examples=300, deadline=None)
+def test_find_quotes_never_raises_and_keeps_spans_in_bounds(text, data):
+    n = len(text)
+    damaged = []
+    if n:
+        s = data.draw(st.integers(0, n - 1))
+        damaged = [(s, data.draw(st.integers(s + 1, n)))]
+    doc = Document(text, damaged=damaged)
+    _, _, quotes, terms = extract(doc)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= n and text[q.start:q.end] == q.text
+        assert not doc.is_damaged(q.start, q.end)
+        if q.speaker_start >= 0:
+            assert q.speaker_end <= n and not doc.is_damaged(q.speaker_start, q.speaker_end)
+    for t in terms:
+        assert 0 <= t.start < t.end <= n and not doc.is_damaged(t.start, t.end)
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_find_quotes_never_raises_on_any_text(text):
+    find_quotes(Document(text), [], [])
