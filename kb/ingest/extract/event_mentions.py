@@ -1,0 +1,510 @@
+"""Event mentions: where a sentence names or refers to an event.
+
+A mention is a trigger word (论坛, 培训班, 揭牌成立 … 联盟, 签署 … 协议, 参观,
+… 成立) with the name read leftwards from it, the dates of its sentence, and
+hints for the assembler (an anaphor such as 本次大会, an anchor such as
+论坛上 that makes it the child of another event).  events.py merges mentions
+into events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kb.ingest.extract import event_triggers as T
+from kb.ingest.extract.dates import DateMention
+from kb.ingest.extract.document import Document, Sentence
+from kb.ingest.extract.mentions import Organisation
+from kb.ingest.extract.regions import RegionMention
+
+_EXPLICIT_FORMS = {"absolute", "month_day", "range", "enumeration_item", "year", "month"}
+_CLAUSE_END = "，,；;：:。！？!?"
+_OPENING_QUOTES = {"”": "“", "\"": "\"", "’": "‘", "」": "「", "』": "『"}
+_LEADING_FILLER = re.compile(r"^(?:并|还|也|又|再次|共同|正式|隆重|成功|顺利|特|另|更)+")
+
+
+@dataclass
+class EventMention:
+    kind: str
+    name: str  # the event's own name as read from the text ('' if none)
+    start: int  # span of the name (or of the trigger when there is no name)
+    end: int
+    trigger: str
+    sentence: Sentence
+    dates: list[DateMention] = field(default_factory=list)
+    generic: bool = False  # 座谈会, 首场座谈会, 本次大会: no name of its own
+    anaphor: bool = False  # 本次/此次/这场 …: refers back to an event
+    ordinal: str = ""  # 首场, 第二场 …
+    anchor: str = ""  # 论坛 in 论坛上: the parent's trigger noun
+    place_phrase: str = ""  # visits: the place visited
+    organisation: str = ""  # founding: the organisation founded
+    title: str = ""  # a ready title for alliances, agreements, visits, foundings
+    has_context: bool = False  # its sentence names a place or an organisation
+
+
+def find_event_mentions(doc: Document, *, dates: list[DateMention],
+                        regions: list[RegionMention],
+                        organisations: list[Organisation]) -> list[EventMention]:
+    quotes = quoted_spans(doc.text)
+    org_spans = [(m.start, m.end, o) for o in organisations for m in o.mentions]
+    mentions: list[EventMention] = []
+    for sentence in doc.sentences:
+        if doc.is_caption(sentence.start, sentence.end) or doc.is_damaged(sentence.start, sentence.end):
+            continue
+        sentence_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        found: list[EventMention] = []
+        taken: list[tuple[int, int]] = []
+        for finder in (_alliances, _agreements, _named_events, _talks, _visits, _foundings):
+            for mention in finder(doc, sentence, quotes, org_spans, taken, regions):
+                taken.append((mention.start, mention.end))
+                found.append(mention)
+        explicit = any(d.form in _EXPLICIT_FORMS and d.start_date for d in sentence_dates)
+        context = any(sentence.start <= m.start < sentence.end for m in regions) or \
+            any(sentence.start <= s < sentence.end for s, _, _ in org_spans)
+        for mention in found:
+            mention.dates = sentence_dates
+            mention.anchor = _anchor_before(doc.text, sentence, mention)
+            mention.has_context = context
+        # A plan (还将组织…考察) is not yet an event, unless it has its date.
+        found = [m for m in found if explicit or not _planned(doc.text, sentence, m.start)]
+        mentions.extend(sorted(found, key=lambda m: m.start))
+    return mentions
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text between paired quotation marks (marks included)."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "“「『":
+            stack.append(i)
+        elif ch in "”」』" and stack:
+            start = stack.pop()
+            if not stack:
+                spans.append((start, i + 1))
+        elif ch == "\n":
+            stack.clear()
+    return spans
+
+
+def _inside(start: int, end: int, spans) -> bool:
+    return any(s <= start and end <= e for s, e, *_ in spans)
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(s < end and start < e for s, e, *_ in spans)
+
+
+def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()) -> int:
+    """Read an event or alliance name leftwards from its trigger word."""
+    boundaries = T.LEFT_BOUNDARIES + tuple(extra_boundaries)
+    i = trigger_start
+    while i > floor:
+        ch = text[i - 1]
+        if ch in _OPENING_QUOTES:
+            j = text.rfind(_OPENING_QUOTES[ch], floor, i - 1)
+            if j < 0:
+                break
+            i = j
+            continue
+        if not T.NAME_CHARS.match(ch):
+            break
+        if any(text.startswith(word, i - len(word)) and i - len(word) >= floor
+               for word in boundaries):
+            break
+        i -= 1
+    # Fillers like 并/还/再次 stand before a name, never inside it.
+    filler = _LEADING_FILLER.match(text, i, trigger_start)
+    if filler and filler.end() < trigger_start:
+        i = filler.end()
+    return i
+
+
+def _classify_name(head: str) -> tuple[bool, bool, str]:
+    """(generic, anaphor, ordinal) of the words before an event's trigger.
+
+    A head of one or two characters (高层论坛, 希望论坛) or one that opens with
+    a count (三场企业座谈会: the series, not one of them) names nothing."""
+    ordinal = T.ORDINAL.search(head)
+    plain = re.sub(r"[“”\"‘’]", "", head)
+    generic = bool(T.GENERIC_NAME.match(head)) or len(plain) <= 2 or bool(_COUNT_HEAD.match(plain))
+    anaphor = bool(T.ANAPHOR.match(head))
+    return generic, anaphor, ordinal.group() if ordinal else ""
+
+
+_COUNT_HEAD = re.compile(r"^[一二三四五六七八九十两几\d]+(?:场|次|期|个|批|轮)")
+
+
+def _planned(text: str, sentence: Sentence, start: int) -> bool:
+    """The clause before the trigger plans (还将/计划/拟 …) rather than reports."""
+    c_start, _ = _clause_bounds(text, sentence, start)
+    return any(word in text[c_start:start] for word in T.PLANNED)
+
+
+def _trigger_pattern(words) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+_FORUM = _trigger_pattern(T.FORUM_WORDS)
+_TRAINING = _trigger_pattern(T.TRAINING_WORDS)
+_VISIT = _trigger_pattern(T.VISIT_WORDS)
+_ALLIANCE_NOUN = _trigger_pattern(T.ALLIANCE_NOUNS)
+_ALLIANCE_VERB = _trigger_pattern(T.ALLIANCE_VERBS)
+_AGREEMENT_VERB = _trigger_pattern(T.AGREEMENT_VERBS)
+_AGREEMENT_NOUN = _trigger_pattern(T.AGREEMENT_NOUNS)
+_FOUNDING_VERB = _trigger_pattern(T.FOUNDING_VERBS)
+_NOT_EVENT = _trigger_pattern(T.NOT_EVENTS)
+
+
+def _clause_bounds(text: str, sentence: Sentence, pos: int) -> tuple[int, int]:
+    start = pos
+    while start > sentence.start and text[start - 1] not in _CLAUSE_END:
+        start -= 1
+    end = pos
+    while end < sentence.end and text[end] not in _CLAUSE_END:
+        end += 1
+    return start, end
+
+
+def _named_events(doc, sentence, quotes, org_spans, taken, regions):
+    """Forums and trainings: the trigger word with the name around it.
+
+    A name is read leftwards from its first trigger and runs on to the right
+    over further triggers of the same noun phrase (…考察学习培训活动…专题
+    培训班开班仪式); a trigger followed by a noun it modifies (培训机制,
+    论坛秘书处) is no event."""
+    text = doc.text
+    pos = sentence.start
+    while True:
+        hit = _first_trigger(text, pos, sentence.end)
+        if hit is None:
+            return
+        start, end, kind, trigger = hit
+        pos = end
+        if _inside(start, end, quotes) or _overlaps(start, end, taken) \
+                or doc.is_damaged(start, end) or _not_an_event(text, start, end, sentence):
+            continue
+        if kind == "training" and _inside(start, end, org_spans):
+            continue  # 培训中心 in an organisation's name
+        end, kind, trigger = _extend_right(text, end, kind, trigger, sentence.end)
+        pos = end
+        if _modifies_noun(text, end, sentence.end):
+            continue
+        name_from = name_start(text, start, sentence.start)
+        name = text[name_from:end]
+        generic, anaphor, ordinal = _classify_name(text[name_from:start])
+        if not generic and _only_places(name_from, start, regions, org_spans):
+            generic = True  # 佛山考察学习, 在…平台现场教学: where, not a name
+        if generic and _planned(text, sentence, name_from):
+            continue  # 还将组织企业家赴长三角考察学习: not (yet) an event
+        yield EventMention(kind, name, name_from, end, trigger, sentence,
+                           generic=generic, anaphor=anaphor, ordinal=ordinal)
+
+
+_TALKS = re.compile(r"与(?P<who>[^，,。；;与]{2,30}?)(?:举行|进行|召开|开展)(?:了)?(?:座谈交流|座谈)(?!会)")
+
+
+def _talks(doc, sentence, quotes, org_spans, taken, regions):
+    """与X举行座谈: a meeting with X, a forum-kind event of its own."""
+    text = doc.text
+    for match in _TALKS.finditer(text, sentence.start, sentence.end):
+        if _inside(*match.span(), quotes) or _overlaps(*match.span(), taken) or doc.is_damaged(*match.span()):
+            continue
+        title = f"与{match.group('who')}座谈"
+        yield EventMention("forum", title, match.start(), match.end(), "座谈", sentence, title=title)
+
+
+def _only_places(start: int, end: int, regions, org_spans) -> bool:
+    """True when text[start:end] is made of place or organisation names (and
+    list marks) only."""
+    if start >= end:
+        return False
+    covered = set()
+    for s, e, *_ in [(m.start, m.end) for m in regions] + list(org_spans):
+        if start <= s and e <= end:
+            covered.update(range(s, e))
+    return len(covered) > 0 and len(covered) >= (end - start) - 1
+
+
+def _first_trigger(text: str, pos: int, stop: int):
+    best = None
+    for kind, pattern in (("training", _TRAINING), ("forum", _FORUM)):
+        match = pattern.search(text, pos, stop)
+        if match and (best is None or match.start() < best[0]
+                      or (match.start() == best[0] and match.end() > best[1])):
+            best = (match.start(), match.end(), kind, match.group())
+    return best
+
+
+def _not_an_event(text: str, start: int, end: int, sentence: Sentence) -> bool:
+    window_start = max(sentence.start, start - 4)
+    return any(word in text[window_start:end + 2] and
+               text.find(word, window_start) <= start < text.find(word, window_start) + len(word)
+               for word in T.NOT_EVENTS)
+
+
+def _extend_right(text: str, end: int, kind: str, trigger: str, stop: int):
+    """Run on over the rest of the name: further triggers within a short
+    stretch of name characters, and 活动/仪式 right after a trigger."""
+    while end < stop:
+        cont = _CONTINUATION.match(text, end, stop)
+        if cont:
+            end = cont.end()
+            continue
+        j = end
+        nxt = None
+        while j < stop and j - end <= 16 and T.NAME_CHARS.match(text[j]):
+            nxt = _first_trigger(text, j, min(stop, j + 6))
+            if nxt and nxt[0] == j:
+                break
+            nxt = None
+            if _RIGHT_BOUNDARY.match(text, j, stop):
+                break
+            j += 1
+        if nxt is None:
+            return end, kind, trigger
+        _, end, next_kind, next_trigger = nxt
+        if next_trigger not in T.CEREMONIES:
+            kind = next_kind
+        trigger = next_trigger
+    return end, kind, trigger
+
+
+def _modifies_noun(text: str, end: int, stop: int) -> bool:
+    return bool(_MODIFIED_NOUN.match(text, end, stop))
+
+
+_CONTINUATION = re.compile("|".join(T.NAME_CONTINUATIONS))
+_RIGHT_BOUNDARY = re.compile("|".join(T.RIGHT_BOUNDARIES))
+_MODIFIED_NOUN = re.compile("|".join(T.MODIFIED_NOUNS))
+
+
+def _alliances(doc, sentence, quotes, org_spans, taken, regions):
+    """联盟/创新联合体 with 成立/揭牌/挂牌/发起/发布 in the same clause."""
+    text = doc.text
+    for noun in _ALLIANCE_NOUN.finditer(text, sentence.start, sentence.end):
+        n_start, n_end = noun.span()
+        if _inside(n_start, n_end, quotes) and not _is_quoted_name(text, n_end):
+            continue
+        if doc.is_damaged(n_start, n_end):
+            continue
+        c_start, c_end = _clause_bounds(text, sentence, n_start)
+        phrase_end = n_end + (1 if n_end < len(text) and text[n_end] in "”」" else 0)
+        phrase_start = name_start(text, n_start, c_start,
+                                  extra_boundaries=T.ALLIANCE_VERBS + ("筹备",))
+        aside = _ASIDE.match(text, phrase_end)
+        verb_from = aside.end() if aside else phrase_end
+        after = _ALLIANCE_VERB.match(text, verb_from) or \
+            re.compile(r"(?:正式|已经|已|在[^，,。]{0,10}?)").match(text, verb_from)
+        verb = None
+        if after and after.re is _ALLIANCE_VERB:
+            verb = after.group()
+        elif after:
+            verb_match = _ALLIANCE_VERB.match(text, after.end())
+            verb = verb_match.group() if verb_match else None
+        if verb is None:
+            before = [m for m in _ALLIANCE_VERB.finditer(text, c_start, phrase_start + 1)
+                      if m.end() <= phrase_start + 1 and phrase_start - m.end() <= 6]
+            verb = before[-1].group() if before else None
+        if verb is None:
+            continue
+        phrase = text[phrase_start:phrase_end].strip("“”「」\"")
+        if len(phrase) <= len(noun.group()):
+            continue  # 成立联盟: no name, no event
+        yield EventMention("alliance", phrase, phrase_start, phrase_end, verb, sentence,
+                           title=f"{phrase}{_verb_for_title(verb)}")
+
+
+# (以下简称“联盟”) between a name and its verb.
+_ASIDE = re.compile(r"[(（](?:以下简称|下称|简称)[^)）]{0,20}[)）]")
+
+
+def _is_quoted_name(text: str, noun_end: int) -> bool:
+    return noun_end < len(text) and text[noun_end] in "”」"
+
+
+def _verb_for_title(verb: str) -> str:
+    return {"揭牌": "揭牌成立", "挂牌": "挂牌成立"}.get(verb, verb)
+
+
+def _agreements(doc, sentence, quotes, org_spans, taken, regions):
+    """签署 … 协议/框架协议/备忘录: one event per agreement named (and per
+    partner when they 分别签署 the same kind of agreement); a 签约仪式 is one
+    event of its own."""
+    text = doc.text
+    for verb in _AGREEMENT_VERB.finditer(text, sentence.start, sentence.end):
+        if _inside(*verb.span(), quotes) or doc.is_damaged(*verb.span()):
+            continue
+        for noun in _AGREEMENT_NOUN.finditer(text, verb.end(), sentence.end):
+            if _AGREEMENT_MODIFIED.match(text, noun.end(), sentence.end) or \
+                    text[noun.end(): noun.end() + 1] == "书":
+                continue
+            start = name_start(text, noun.start(), verb.end(),
+                               extra_boundaries=T.AGREEMENT_VERBS)
+            name = text[start:noun.end()].strip("“”《》")
+            head = re.sub(r"[“”《》\"]", "", text[start:noun.start()])
+            # 三方合作协议 and 战略合作框架协议 are kinds of agreement; only an
+            # empty head or a count (多项, 7份) makes the mention a summary.
+            generic = not head or bool(T.GENERIC_NAME.match(head)) or bool(_COUNT_HEAD.match(head)) \
+                or head in ("多项", "各项", "相关", "有关")
+            if not head:
+                generic = True
+            partners = _partners(text, sentence, verb.start(), org_spans) \
+                if text.startswith("分别", verb.start() - 2) else []
+            for partner in partners:
+                yield EventMention("agreement", name, start, noun.end(), verb.group(), sentence,
+                                   title=f"与{partner}签署{name}")
+            if partners:
+                continue
+            parties = _parties(text, sentence, verb.start(), org_spans, regions) if generic else ""
+            title = f"{parties}签署{name}" if parties else (name if not generic else f"签署{name}")
+            yield EventMention("agreement", name, start, noun.end(), verb.group(), sentence,
+                               generic=generic and not parties, title=title)
+    for match in _SIGNING.finditer(text, sentence.start, sentence.end):
+        if _inside(*match.span(), quotes) or _overlaps(*match.span(), taken):
+            continue
+        start = name_start(text, match.start(), sentence.start)
+        name = text[start:match.end()]
+        generic, _, _ = _classify_name(text[start:match.start()])
+        yield EventMention("agreement", name, start, match.end(), match.group(), sentence,
+                           generic=generic, title=name)
+
+
+_AGREEMENT_MODIFIED = re.compile("|".join(T.AGREEMENT_MODIFIED))
+_SIGNING = re.compile("|".join(T.SIGNING_EVENTS))
+
+
+def _parties(text: str, sentence: Sentence, verb_start: int, org_spans, regions) -> str:
+    """A与B签署…: the clause before the verb when it names the parties, so an
+    agreement without a name of its own gets a title that says who signed."""
+    c_start, _ = _clause_bounds(text, sentence, verb_start)
+    subject = re.sub(r"^(?:会上|随后|同时|期间|现场|此外|另外|其中|当天|当日)+", "", text[c_start:verb_start])
+    subject = subject.strip()
+    offset = verb_start - len(subject)
+    named = any(offset <= s and e <= verb_start for s, e, _ in org_spans) or \
+        any(offset <= m.start and m.end <= verb_start for m in regions)
+    if not named or "与" not in subject or len(subject) > 50:
+        return ""
+    return re.sub(r"(?:还|也|又|共同|正式|分别)+$", "", subject)
+
+
+def _partners(text: str, sentence: Sentence, verb_start: int, org_spans) -> list[str]:
+    """与A、B分别签署: the organisations named between 与 and the verb."""
+    c_start, _ = _clause_bounds(text, sentence, verb_start)
+    with_at = text.rfind("与", c_start, verb_start)
+    if with_at < 0:
+        return []
+    return [o.name for s, e, o in org_spans if with_at < s and e <= verb_start]
+
+
+_VISIT_LEAD = re.compile(r"(?:在|赴|到|前往|走进|来到|来)")
+# 考察团, 调研组: the visitors, not a visit.
+_VISITOR_NOUN = re.compile(r"(?:团|组|报告|人员|线路|路线|者|队)")
+_FACILITY = re.compile(r"(?:基地|园区|产业园|园|馆|中心|公司|集团|科学城|港|村|厂|大学|学院|"
+                       r"企业|工厂|展厅|实验室|小镇|新城|总部|研究院|研究所|交易所)$")
+
+
+def _visits(doc, sentence, quotes, org_spans, taken, regions):
+    """A visit to a named place: 在X参观调研, 赴X考察 (the place before the
+    verb), or 参观了X, 走进X, 首站来到X (the place after it)."""
+    text = doc.text
+    for match in _VISIT_ANY.finditer(text, sentence.start, sentence.end):
+        start, end = match.span()
+        if _overlaps(start, end, taken) or _inside(start, end, quotes) or doc.is_damaged(start, end):
+            continue
+        verb = match.group()
+        if _VISITOR_NOUN.match(text, end):
+            continue
+        c_start, c_end = _clause_bounds(text, sentence, start)
+        obj = _visit_object(text, end, c_end)
+        if obj and _names_a_place(obj[2], obj[0], org_spans, regions):
+            place_start, place_end, place = obj
+            yield EventMention("visit", place, place_start, place_end, verb, sentence,
+                               place_phrase=place, title=f"{verb}{place}")
+            continue
+        if verb in T.VISIT_OBJECT_ONLY:
+            continue
+        leads = list(_VISIT_LEAD.finditer(text, c_start, start))
+        if not leads:
+            continue
+        lead = leads[-1]
+        place = re.sub(r"(?:进行|开展|展开|实地)+$", "", text[lead.end():start]).strip()
+        if not (2 <= len(place) <= 30) or not (
+                _names_a_place(place, lead.end(), org_spans, regions)
+                or _only_places(lead.end(), lead.end() + len(place), regions, [])):
+            continue
+        yield EventMention("visit", place, lead.end(), end, verb, sentence,
+                           place_phrase=place, title=f"{place}{verb}")
+
+
+_VISIT_ANY = re.compile("|".join(sorted(T.VISIT_WORDS + T.VISIT_OBJECT_ONLY, key=len, reverse=True)))
+_OBJECT_END = re.compile(r"(?:了解|围绕|与|进行|开展|座谈|交流|调研|学习|考察|参观|听取|实地|深入|，|,|。|；|;)")
+
+
+def _visit_object(text: str, verb_end: int, clause_end: int):
+    """The place after a visit verb: 参观了松山湖材料实验室和广东生益科技股份有限公司."""
+    start = verb_end + (1 if text.startswith("了", verb_end) else 0)
+    stop = _OBJECT_END.search(text, start, clause_end)
+    end = stop.start() if stop else clause_end
+    place = text[start:end].strip()
+    if not (2 <= len(place) <= 40):
+        return None
+    return start, start + len(place), place
+
+
+def _names_a_place(place: str, offset: int, org_spans, regions) -> bool:
+    """A facility (…基地, …产业园), an organisation, or a place name followed
+    by a name (上海阿斯利康): somewhere one can visit, not 当地 or 一线."""
+    if _FACILITY.search(place):
+        return True
+    end = offset + len(place)
+    if any(offset <= s and e <= end for s, e, _ in org_spans):
+        return True
+    return any(m.start == offset and m.end + 2 <= end for m in regions)
+
+
+def _foundings(doc, sentence, quotes, org_spans, taken, regions):
+    """An organisation 成立 in a given year (2011年,联影在上海成立; 先进院2019年
+    成立), or a named unit set up (2021年,先进院在香港设立分支机构“…创新中心”)."""
+    text = doc.text
+    for match in _FOUNDING_VERB.finditer(text, sentence.start, sentence.end):
+        start, end = match.span()
+        if _overlaps(start, end, taken) or _inside(start, end, quotes) or doc.is_damaged(start, end):
+            continue
+        c_start, _ = _clause_bounds(text, sentence, start)
+        before = [(s, e, o) for s, e, o in org_spans if c_start <= s and e <= start]
+        if not before:
+            continue
+        s, e, org = max(before, key=lambda item: item[1])
+        gap = text[e:start]
+        if len(gap) > 12 or any(c in gap for c in _CLAUSE_END) or not _FOUNDING_GAP.fullmatch(gap):
+            continue
+        yield EventMention("founding", org.name, s, end, match.group(), sentence,
+                           organisation=org.name, title=f"{org.name}成立")
+    for match in _SETUP_VERB.finditer(text, sentence.start, sentence.end):
+        start, end = match.span()
+        if _overlaps(start, end, taken) or _inside(start, end, quotes) or doc.is_damaged(start, end):
+            continue
+        _, c_end = _clause_bounds(text, sentence, start)
+        named = _NAMED_UNIT.match(text, end, c_end)
+        if not named:
+            continue
+        unit = named.group("name")
+        yield EventMention("founding", unit, named.start("name"), named.end("name"),
+                           match.group(), sentence, organisation=unit, title=f"{unit}成立")
+
+
+# Between an organisation and 成立: a place, a date, 正式 … but no verb phrase.
+_FOUNDING_GAP = re.compile(r"(?:在[\u4e00-\u9fff]{1,6}|于[\u4e00-\u9fff\d年月日]{1,12}|正式|宣告|"
+                           r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[一二三四五六七八九十]+月)*")
+_SETUP_VERB = re.compile("|".join(T.SETUP_VERBS))
+_NAMED_UNIT = re.compile(r"[^，,。；;“]{0,10}?“(?P<name>[^”]{4,40})”")
+
+
+def _anchor_before(text: str, sentence: Sentence, mention: EventMention) -> str:
+    """论坛上 / 大会现场 before the mention in its sentence: the parent's noun."""
+    last = ""
+    for match in T.ANCHOR.finditer(text, sentence.start, mention.start):
+        if match.end() <= mention.start:
+            last = match.group(1)
+    return last

@@ -1,0 +1,120 @@
+"""Words that announce an event, by kind, and the words around an event name.
+
+Lexicons, not rules keyed to any article: the trigger words are the ones
+regional-development news uses for its recurring kinds of event.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Longest first inside each alternation, so 考察学习 (training) wins over 考察
+# (visit) and 开班仪式 over 开班.
+FORUM_WORDS = (
+    "高层论坛", "高峰论坛", "分论坛", "平行论坛", "论坛", "峰会", "大会", "座谈会", "研讨会",
+    "恳谈会", "交流会", "洽谈会", "推介会", "对接会", "圆桌对话", "圆桌会议", "院长对话",
+    "高端对话", "对话会", "年会", "博览会", "发布会", "沙龙", "推进会", "联席会议", "协调会",
+    "现场会", "观摩会", "见面会", "大讲堂", "讲坛",
+)
+TRAINING_WORDS = (
+    "开班仪式", "结业仪式", "开班式", "结业式", "考察学习", "学习培训", "培训班", "培训",
+    "研修班", "研修", "现场教学", "训练营", "学习班", "轮训",
+)
+VISIT_WORDS = (
+    "参观调研", "参观考察", "考察调研", "调研学习", "参观学习", "实地考察", "参观", "调研",
+    "考察", "走访", "探访",
+)
+# Verbs that make a visit only with the place after them (走进比亚迪, 首站来到前海).
+VISIT_OBJECT_ONLY = ("走进", "首站来到", "来到", "转赴", "前往")
+ALLIANCE_NOUNS = ("创新联合体", "联合体", "联盟", "共同体")
+ALLIANCE_VERBS = ("揭牌成立", "挂牌成立", "正式成立", "宣告成立", "成立", "揭牌", "挂牌", "发起",
+                  "发布", "启动", "组建")
+AGREEMENT_VERBS = ("共签署", "共签订", "签署", "签订", "签约", "共签")
+# A signing ceremony is an agreement event even when no document is named.
+SIGNING_EVENTS = ("集中签约仪式", "签约仪式", "集中签约活动", "签约活动", "集中签约")
+# After an agreement noun, a noun it modifies (协议投资额 is an amount).
+AGREEMENT_MODIFIED = ("投资", "金额", "额", "内容", "条款", "期限", "约定", "价款")
+AGREEMENT_NOUNS = ("战略合作框架协议", "合作框架协议", "框架协议", "合作协议", "协议书", "协议",
+                   "备忘录", "协定")
+FOUNDING_VERBS = ("正式成立", "宣告成立", "成立")
+# Setting up a named unit: 在香港设立分支机构“先进院(香港)创新中心”.
+SETUP_VERBS = ("设立", "组建", "挂牌设立", "揭牌设立")
+# A clause that plans rather than reports: what follows may never happen.
+PLANNED = ("还将", "将于", "将在", "将赴", "拟", "计划", "准备", "即将", "预计", "将")
+
+# Not an event even though a trigger word is inside: 大会堂 is a building,
+# 人民代表大会 and 全会 are standing bodies and sessions.
+NOT_EVENTS = ("大会堂", "代表大会", "股东大会", "职工大会")
+
+# Generic modifiers: a name made only of these and a trigger word is no name.
+_ORDINAL = r"(?:首|第[一二三四五六七八九十百零〇\d]+)(?:场|次|期|届|轮|批)"
+_COUNT = r"[一二三四五六七八九十两几\d]+(?:场|次|期|届|轮|个|批)"
+_DEMONSTRATIVE = r"(?:本次|此次|这次|这场|该|本期|此|本届|这一|这个|上述|当天的|当日的|系列)"
+GENERIC_NAME = re.compile(
+    rf"^(?:{_DEMONSTRATIVE})?(?:{_ORDINAL}|{_COUNT})?(?:同一主题的)?(?:专题|主题|现场|"
+    rf"学习|集中)?$"
+)
+ORDINAL = re.compile(_ORDINAL)
+ANAPHOR = re.compile(rf"^(?:{_DEMONSTRATIVE})")
+
+# Where a name stops when read leftwards from its trigger word: a preposition,
+# a verb or a particle that cannot be inside an event's name.
+LEFT_BOUNDARIES = (
+    "在", "将于", "已于", "定于", "以", "另有", "还有", "共有", "召开", "举行", "举办", "开展", "组织", "参加", "出席", "参与", "主持", "是",
+    "为", "的", "了", "和", "与", "及", "由", "到", "赴", "将", "等", "做", "开启",
+    "启动", "迎来", "围绕", "通过", "聚焦", "透过", "对", "从", "向", "着", "过", "分别",
+    "据悉", "据了解", "据介绍", "据报道", "首次", "此前", "随后", "同时", "期间", "包括", "其中", "近日", "日前", "今天",
+)
+# Ceremonies keep the kind of the event they open or close.
+CEREMONIES = ("开班仪式", "结业仪式", "开班式", "结业式")
+# Words that continue a name right after its trigger (培训活动, 论坛开幕式).
+NAME_CONTINUATIONS = ("活动", "仪式", "典礼", "开幕式", "闭幕式", "启动仪式")
+# Where a name stops when read rightwards: a verb, a preposition or a place word.
+RIGHT_BOUNDARIES = (
+    "在", "于", "举行", "召开", "举办", "开幕", "闭幕", "落幕", "启动", "上", "中", "后", "前",
+    "期间", "现场", "为", "将", "还", "特", "由", "以", "的", "和", "与", "聚焦", "采用", "邀请",
+    "吸引", "结业", "开班", "围绕", "顺利", "圆满", "正式", "是", "共", "等", "已", "也", "再",
+)
+# A trigger followed by one of these is a modifier, not an event (培训机制).
+MODIFIED_NOUNS = (
+    "机制", "体系", "经费", "基地", "中心", "模式", "资源", "需求", "课程", "内容", "成果",
+    "计划", "方案", "效果", "质量", "理念", "师资", "费用", "机构", "学校", "教材", "平台",
+    "秘书处", "组委会", "会场", "门票", "报名", "议程", "工作", "制度", "规划", "项目",
+)
+# Characters allowed inside an event name (besides CJK): digits, Latin
+# letters (G60, ESG, AI) and the joiners names use.
+NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·+&\-—]")
+
+# Role words after a list of organisations: "由A、B指导,C主办,D协办".
+ROLE_WORDS = (
+    ("联合主办", "organiser"), ("共同主办", "organiser"), ("主办", "organiser"),
+    ("组织", "organiser"), ("承办", "host"), ("协办", "co_organiser"), ("指导", "guide"),
+    ("支持", "supporter"), ("牵头", "lead"), ("首批发起单位", "founding_member"),
+    ("发起单位", "founding_member"), ("首批成员", "founding_member"),
+    ("成员单位", "founding_member"), ("支持单位", "supporter"),
+)
+PERSON_ROLE_WORDS = (
+    ("主旨演讲", "keynote"), ("主题演讲", "keynote"), ("主持", "chair"), ("致辞", "speaker"),
+    ("发言", "speaker"), ("提出意见建议", "speaker"), ("提出建议", "speaker"),
+    ("提出相关建议", "speaker"), ("作报告", "speaker"), ("分享", "speaker"),
+    ("授课", "speaker"), ("讲课", "speaker"), ("现场教学", "speaker"), ("专题讲座", "speaker"),
+)
+# Words before a place that make it where an event happened (在南京召开,
+# 分赴上海、苏州考察), and words after a place that make it the organiser or
+# the visitors' home instead (长春新区组织, 长春新区企业家代表团).
+LOCATION_CUES = ("分赴", "前往", "来到", "走进", "落户", "在", "于", "赴", "到", "至")
+NOT_LOCATION_AFTER = ("开展", "组织", "举办", "主办", "承办", "召开", "发起", "代表团", "企业家",
+                      "代表", "党委", "政府", "团队", "一行", "市委", "区委", "考察团", "客商")
+
+# A child event sits "at" its parent: 论坛上, 大会现场, 开幕式上, 期间.
+ANCHOR = re.compile(
+    r"(?:(?:在|于)?(?:本次|此次|这次)?(?:[\u4e00-\u9fffA-Za-z0-9]{0,20}?)"
+    r"(论坛|峰会|大会|会议|座谈会|研讨会|推进会|发布会|活动|仪式|开幕式|会))"
+    r"(?:上|现场|期间|开幕式上|当天|当日|间隙|特举办|还举办|同期举办|还包括)"
+)
+
+# Counts of people taking part: 40余位企业家代表, 首批45名高层次人才, 200多人参加.
+PARTICIPANTS = re.compile(
+    r"(首批|共有|共|约|近|超过|逾)?(\d{1,6})(余|多)?(位|名|人)"
+    r"(?=[\u4e00-\u9fff]{0,12}?(?:代表|企业家|学员|嘉宾|人才|专家|干部|领导|参加|参会|出席|参与|参训|与会|来自|均))"
+)

@@ -1,0 +1,148 @@
+"""Events from short articles written for the cases they show."""
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb import dates as D
+from kb.ingest.extract.article import extract
+from kb.ingest.extract.document import Document
+from kb.ingest.extract.gazetteer import Gazetteer
+
+FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "regions.json"
+
+
+@functools.cache
+def gazetteer():
+    return Gazetteer.from_fixture(FIXTURE)
+
+
+def events_of(text, published=None, precision=D.DAY, title=""):
+    doc = Document(text, published=published, published_precision=precision if published else D.UNKNOWN,
+                   title=title)
+    return extract(doc, gazetteer()).events
+
+
+def summary(event):
+    return (event.kind, D.iso_at_precision(event.start_date, event.precision), event.title)
+
+
+def region_names(event):
+    return [gazetteer().get(k).name for k in event.region_keys]
+
+
+def test_events_named_forum_with_date_and_place():
+    [forum] = events_of("6月7日,第七届长三角一体化发展高层论坛在江苏南京召开。", dt.date(2025, 6, 8))
+    assert summary(forum) == ("forum", "2025-06-07", "第七届长三角一体化发展高层论坛")
+    assert region_names(forum)[0] == "南京市"
+    assert not forum.flagged
+
+
+def test_events_enumerated_dates_make_one_event_each():
+    events = events_of("此前,常州分别在4月9日、18日、26日召开专题座谈会,听取企业家意见。",
+                       dt.date(2024, 5, 7))
+    assert [summary(e)[:2] for e in events] == [
+        ("forum", "2024-04-09"), ("forum", "2024-04-18"), ("forum", "2024-04-26")]
+
+
+def test_events_later_mentions_name_the_series_members():
+    text = ("5月6日,市委书记陈金虎主持召开“新质生产力”第四场专题座谈会。"
+            "此前,常州分别在4月9日、18日、26日召开专题座谈会。"
+            "4月18日的第二场座谈会聚焦常州新兴产业。")
+    events = {summary(e)[1]: e for e in events_of(text, dt.date(2024, 5, 7))}
+    assert events["2024-04-18"].title == "常州“新质生产力”第二场专题座谈会"
+    assert events["2024-05-06"].title == "常州“新质生产力”第四场专题座谈会"
+    assert [(r.name, r.role) for r in events["2024-05-06"].roles] == [("陈金虎", "chair")]
+
+
+def test_events_study_tour_with_dated_visits_as_children():
+    text = ("4月15日至20日,长春新区组织40余位企业家代表分赴上海、深圳考察学习培训。\n"
+            "4月16日,企业家代表团在深圳华为溪村基地参观调研。\n"
+            "4月18日,企业家代表团在上海阿斯利康进行调研学习。")
+    tour, *visits = events_of(text, dt.date(2025, 4, 22))
+    assert (tour.kind, tour.start_date, tour.end_date) == ("training", dt.date(2025, 4, 15), dt.date(2025, 4, 20))
+    assert tour.participants == 40 and tour.participants_approximate
+    assert set(region_names(tour)) == {"上海市", "深圳市"}
+    assert [(v.kind, str(v.start_date), v.parent) for v in visits] == [
+        ("visit", "2025-04-16", 0), ("visit", "2025-04-18", 0)]
+    assert region_names(visits[0]) == ["深圳市"]
+
+
+def test_events_alliance_launched_at_a_forum_takes_its_date():
+    text = ("6月7日,2025数字经济峰会在杭州举行。\n"
+            "峰会上,长三角数据要素产业联盟揭牌成立。")
+    forum, alliance = events_of(text, dt.date(2025, 6, 8))
+    assert summary(alliance) == ("alliance", "2025-06-07", "长三角数据要素产业联盟揭牌成立")
+    assert alliance.parent == 0
+    assert region_names(alliance)[0] == "杭州市"
+
+
+def test_events_agreements_signed_one_event_each():
+    text = ("6月7日,论坛在南京召开。会上,沪苏浙皖签署长三角大飞机产业集群合作共建框架协议"
+            "和长三角新能源汽车出海基地战略合作框架协议。")
+    agreements = [e for e in events_of(text, dt.date(2025, 6, 8)) if e.kind == "agreement"]
+    assert [e.title for e in agreements] == ["长三角大飞机产业集群合作共建框架协议",
+                                            "长三角新能源汽车出海基地战略合作框架协议"]
+    assert region_names(agreements[0])[:4] == ["上海市", "江苏省", "浙江省", "安徽省"] or \
+        {"上海市", "江苏省", "浙江省", "安徽省"} <= set(region_names(agreements[0]))
+
+
+def test_events_founding_with_a_year():
+    [founding] = events_of("2019年,合肥综合性国家科学中心人工智能研究院在合肥成立。", dt.date(2025, 3, 1))
+    assert summary(founding) == ("founding", "2019", "合肥综合性国家科学中心人工智能研究院成立")
+
+
+def test_events_december_in_a_january_article_is_last_year():
+    [forum] = events_of("12月23日,2024长三角产业峰会在上海举行。", dt.date(2025, 1, 5))
+    assert summary(forum)[:2] == ("forum", "2024-12-23")
+
+
+def test_events_without_a_date_are_unknown_and_flagged():
+    [training] = events_of("日前,成都市青年企业家创新能力提升培训班在成都开班。")
+    assert training.start_date is None and training.precision == D.UNKNOWN
+    assert training.flagged and "日期" in training.flag_reason
+
+
+def test_events_relative_year_gives_year_precision():
+    [alliance] = events_of("去年,首批长三角创新联合体发布。", dt.date(2025, 6, 8))
+    assert summary(alliance) == ("alliance", "2024", "首批长三角创新联合体发布")
+
+
+def test_events_roles_from_organising_clauses():
+    text = ("6月7日,2025长三角产业创新发展大会在杭州举行。"
+            "大会由中国产业发展促进会指导,杭州市人民政府主办,浙江省医药行业协会协办。")
+    [forum] = events_of(text, dt.date(2025, 6, 8))
+    assert [(r.name, r.role) for r in forum.roles] == [
+        ("中国产业发展促进会", "guide"), ("杭州市人民政府", "organiser"), ("浙江省医药行业协会", "co_organiser")]
+
+
+def test_events_words_that_are_no_events():
+    text = ("是开启人才交流培训机制的一次尝试。会议在人民大会堂举行。"
+            "企业家对话行业先锋,人民代表大会常务委员会听取报告。")
+    assert events_of(text, dt.date(2025, 6, 8)) == []
+
+
+def test_events_headline_does_not_open_an_event_of_its_own():
+    text = "松江拓展培训(拓展训练项目)\n日前,首期长三角G60科创走廊高层次人才培训班结业。"
+    events = events_of(text, title="松江拓展培训(拓展训练项目)")
+    assert [e.title for e in events] == ["首期长三角G60科创走廊高层次人才培训班"]
+
+
+def test_events_nothing_from_inside_quotes():
+    text = "“我们要以此为基础成立联盟,共同召开产业大会。”他说。"
+    assert events_of(text, dt.date(2025, 6, 8)) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("论坛大会培训班联盟揭牌成立签署协议参观调研在举行召开于日月年0123456789,。、“”上海杭州公司")),
+               max_size=80))
+def test_events_never_raise_and_spans_stay_inside(text):
+    for event in events_of(text, dt.date(2025, 6, 8)):
+        for start, end in event.spans:
+            assert 0 <= start <= end <= len(text)
+        if event.start_date and event.end_date:
+            assert event.start_date <= event.end_date
+        assert event.parent is None or 0 <= event.parent
