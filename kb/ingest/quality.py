@@ -1,0 +1,234 @@
+"""Extraction quality: precision and recall of an article's extraction
+against a hand-written file of expected facts (tests/data/expected/*.json).
+
+Both ways: recall is what the extraction finds of the expected facts,
+precision is how much of what it finds is expected.  Items marked
+"optional" in the expected file are debatable: found or not, they count
+neither way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kb import dates as D
+from kb.ingest.extract.article import Extraction
+from kb.ingest.pipeline import RepairedArticle
+
+
+@dataclass
+class Score:
+    found: int = 0  # predictions that match an expected fact
+    predicted: int = 0  # predictions that count (optional matches excluded)
+    matched: int = 0  # expected facts that were found
+    expected: int = 0
+    misses: list[str] = field(default_factory=list)
+    junk: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.found += other.found
+        self.predicted += other.predicted
+        self.matched += other.matched
+        self.expected += other.expected
+        self.misses += other.misses
+        self.junk += other.junk
+
+    @property
+    def precision(self) -> float:
+        return self.found / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[\s“”\"'‘’「」,，。、:：!！?？()（）]", "", text)
+
+
+def _match_sets(predicted: list[tuple[str, set[str]]], expected: list[dict],
+                names_of) -> Score:
+    """Generic one-to-one matching of named items by overlapping name sets."""
+    score = Score()
+    taken: set[int] = set()
+    hit_expected: set[int] = set()
+    for label, names in predicted:
+        match = None
+        for i, item in enumerate(expected):
+            if names & names_of(item):
+                match = i
+                if i not in taken:
+                    break
+        if match is None:
+            score.predicted += 1
+            score.junk.append(label)
+            continue
+        if expected[match].get("optional"):
+            continue
+        score.predicted += 1
+        score.found += 1
+        taken.add(match)
+        hit_expected.add(match)
+    for i, item in enumerate(expected):
+        if item.get("optional"):
+            continue
+        score.expected += 1
+        if i in hit_expected:
+            score.matched += 1
+        else:
+            score.misses.append(item.get("name") or item.get("match") or item.get("text", ""))
+    return score
+
+
+def score_organisations(x: Extraction, expected: dict) -> Score:
+    predicted = [(o.name, {_clean(n) for n in (o.name, *o.aliases)}) for o in x.organisations]
+    return _match_sets(
+        predicted, expected.get("organisations", []),
+        lambda e: {_clean(n) for n in (e["name"], *e.get("aliases", []), *e.get("alt_names", []))},
+    )
+
+
+def score_people(x: Extraction, article: RepairedArticle, expected: dict) -> Score:
+    names = [p.name for p in x.people] + [c.name for c in article.meta.credits]
+    predicted = [(n, {n}) for n in dict.fromkeys(names)]
+    return _match_sets(predicted, expected.get("people", []), lambda e: {e["name"]})
+
+
+def score_positions(x: Extraction, expected: dict) -> Score:
+    org_names: dict[str, set[str]] = {}
+    for org in expected.get("organisations", []):
+        names = {_clean(n) for n in (org["name"], *org.get("aliases", []), *org.get("alt_names", []))}
+        for n in names:
+            org_names[n] = names
+    got = {(p.name, pos.title, _clean(pos.organisation)) for p in x.people for pos in p.positions}
+    score = Score()
+    wanted = [(p["name"], t, _clean(o)) for p in expected.get("people", []) if not p.get("optional")
+              for t, o in p.get("positions", [])]
+    wanted_names = {p["name"] for p in expected.get("people", [])}
+    for name, title, org in wanted:
+        score.expected += 1
+        ok = any(n == name and t == title and (o in org_names.get(org, {org}))
+                 for n, t, o in got)
+        score.matched += ok
+        if not ok:
+            score.misses.append(f"{name}:{title}@{org}")
+    for name, title, org in got:
+        if name not in wanted_names:
+            continue  # the person itself is scored elsewhere
+        score.predicted += 1
+        ok = any(n == name and t == title and org in org_names.get(o, {o}) for n, t, o in wanted)
+        score.found += ok
+        if not ok:
+            score.junk.append(f"{name}:{title}@{org}")
+    return score
+
+
+def score_quotes(x: Extraction, expected: dict, *, attribution: bool) -> Score:
+    score = Score()
+    wanted = expected.get("quotes", [])
+    hit: set[int] = set()
+    for quote in x.quotes:
+        speaker = quote.speaker or quote.speaker_label
+        match = None
+        for i, item in enumerate(wanted):
+            if _clean(item["text"]) in _clean(quote.text) and (
+                    not attribution or (item["speaker"] == speaker and item["kind"] == quote.kind)):
+                match = i
+                break
+        if match is not None and wanted[match].get("optional"):
+            continue
+        score.predicted += 1
+        if match is None:
+            score.junk.append(f"{speaker}:{quote.text[:16]}")
+        else:
+            score.found += 1
+            hit.add(match)
+    for i, item in enumerate(wanted):
+        if item.get("optional"):
+            continue
+        score.expected += 1
+        if i in hit:
+            score.matched += 1
+        else:
+            score.misses.append(f"{item['speaker']}:{item['text'][:16]}")
+    return score
+
+
+def score_regions(x: Extraction, expected: dict) -> Score:
+    got = {m.name for m in x.regions}
+    wanted = set(expected.get("regions", []))
+    optional = set(expected.get("optional_regions", []))
+    score = Score(expected=len(wanted), matched=len(got & wanted))
+    counted = got - optional
+    score.predicted = len(counted)
+    score.found = len(counted & wanted)
+    score.misses = sorted(wanted - got)
+    score.junk = sorted(counted - wanted)
+    return score
+
+
+def _event_matches(event, item: dict) -> bool:
+    kinds = {item["kind"], *item.get("alt_kinds", [])}
+    if event.kind not in kinds or _clean(item["match"]) not in _clean(event.title):
+        return False
+    if "start" not in item:
+        return True
+    starts = {item["start"], *item.get("alt_starts", [])}
+    return D.iso_at_precision(event.start_date, event.precision) in starts
+
+
+def score_events(x: Extraction, expected: dict) -> Score:
+    score = Score()
+    wanted = expected.get("events", [])
+    hit: set[int] = set()
+    for event in x.events:
+        match = next((i for i, item in enumerate(wanted)
+                      if i not in hit and _event_matches(event, item)), None)
+        if match is None:
+            match = next((i for i, item in enumerate(wanted) if _event_matches(event, item)), None)
+            if match is not None and not wanted[match].get("optional"):
+                match = None  # a duplicate of an event already found
+        label = f"{event.kind}:{D.iso_at_precision(event.start_date, event.precision)}:{event.title[:24]}"
+        if match is not None and wanted[match].get("optional"):
+            continue
+        score.predicted += 1
+        if match is None:
+            score.junk.append(label)
+        else:
+            score.found += 1
+            hit.add(match)
+    for i, item in enumerate(wanted):
+        if item.get("optional"):
+            continue
+        score.expected += 1
+        if i in hit:
+            score.matched += 1
+        else:
+            score.misses.append(f"{item['kind']}:{item.get('start', '')}:{item['match']}")
+    return score
+
+
+def score_article(x: Extraction, article: RepairedArticle, expected: dict) -> dict[str, Score]:
+    return {
+        "events": score_events(x, expected),
+        "organisations": score_organisations(x, expected),
+        "people": score_people(x, article, expected),
+        "positions": score_positions(x, expected),
+        "quotes": score_quotes(x, expected, attribution=False),
+        "quotes+speaker": score_quotes(x, expected, attribution=True),
+        "regions": score_regions(x, expected),
+    }
+
+
+def totals(per_article: list[dict[str, Score]]) -> dict[str, Score]:
+    out: dict[str, Score] = {}
+    for scores in per_article:
+        for name, score in scores.items():
+            out.setdefault(name, Score()).add(score)
+    return out
+
+
+def counts_line(scores: dict[str, Score]) -> Counter:
+    return Counter({name: s.found for name, s in scores.items()})
