@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,10 @@ class Repair:
 
     def as_json(self) -> dict:
         # Leave out empty optional fields; 0 is a real offset and stays.
-        return {k: v for k, v in asdict(self).items() if v is not None and v != "" and v is not False}
+        fields = (("kind", self.kind), ("raw_start", self.raw_start), ("raw_end", self.raw_end),
+                  ("before", self.before), ("after", self.after), ("detail", self.detail),
+                  ("damaged", self.damaged), ("start", self.start), ("end", self.end))
+        return {k: v for k, v in fields if v is not None and v != "" and v is not False}
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
@@ -114,13 +117,16 @@ class TrackedText:
         out: list[str] = []
         origin: list[int] = []
         pos = 0
+        length = 0  # of the text built so far
         new_positions: list[tuple[Repair, int, int]] = []
         for edit in edits:
             out.append(self.text[pos : edit.start])
+            length += edit.start - pos
             origin.extend(self.origin[pos : edit.start])
             raw_start, raw_end = self.raw_span(edit.start, edit.end)
-            new_start = sum(len(s) for s in out)
+            new_start = length
             out.append(edit.replacement)
+            length += len(edit.replacement)
             if edit.end - edit.start == len(edit.replacement):
                 # Same length (mojibake repaired in place, a damaged span kept):
                 # characters keep their own origins.
