@@ -39,10 +39,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kb.ingest.edits import Edit
-from kb.ingest.plausibility import Scorer, char_logp, fold_width, is_han, punct_pair_ok, simplified, to_punct
+from kb.ingest.plausibility import (
+    Scorer,
+    char_logp,
+    fold_width,
+    is_han,
+    is_symbol,
+    punct_pair_ok,
+    simplified,
+    to_punct,
+)
 
 KIND = "mojibake"
 
@@ -67,6 +76,9 @@ GAP_MARGIN = 4.0
 # belong where it is), a `?` starts a damaged span only when some reading
 # beats the span by this much; otherwise it is a real question mark.
 DAMAGE_GAIN = 12.0
+# Mean ln-probability per character below which text is garbled (clean
+# Chinese scores about -6 to -8, out-of-step GBK about -11 to -13).
+GARBLED = -10.0
 # A character in a repair is plausible when it is at least this common, or
 # forms a known pair with a neighbour, or occurs elsewhere in the article,
 # or a pinyin annotation confirms it.
@@ -161,6 +173,30 @@ def _prior(c: str) -> float:
     unlikely: Chinese news writes those in ASCII, and a guessed one would
     glue onto any ASCII word next to it."""
     return FULLWIDTH_ALNUM if c.isascii() and c.isalnum() else 0.0
+
+
+@cache
+def _with_trail(trail: int) -> tuple[tuple[int, str], ...]:
+    """(lead, character) for the characters a repair may contain that end
+    in this byte, folded, commonest first."""
+    found = [
+        (lead, fold_width(c))
+        for lead in range(0x81, 0xFF)
+        if _repairable(c := decode_pair(lead, trail))
+    ]
+    return tuple(sorted(found, key=lambda lc: -char_logp(lc[1])))
+
+
+@cache
+def _with_lead(lead: int) -> tuple[tuple[int, str], ...]:
+    """(trail, character) for the characters a repair may contain that
+    start with this byte (trail bytes >= 0x81: a lost trail byte is never
+    ASCII, or it would have shown as a letter), folded."""
+    return tuple(
+        (trail, fold_width(c))
+        for trail in range(0x81, 0xFF)
+        if _repairable(c := decode_pair(lead, trail))
+    )
 
 
 def _repairable(c: str | None) -> bool:
@@ -286,11 +322,27 @@ def _examine(text: str, i: int, scorer: Scorer, may_drop_pua: bool) -> Edit | No
     if not sure and gain < DAMAGE_GAIN:
         return None
     span_end = end.index + 1
+    # Without a sure sign the `?` may be a real question mark before odd but
+    # clean text: only a certain repair, or text that is garbled on its own,
+    # overrides that.
+    marked = sure or _garbled(text[body:span_end], scorer)
     if reading is None:
-        return _damaged(text, i, span_end, "no in-step reading")
-    why = _doubt(text, i, span_end, end, reading, gain, left, _right_context(text, end), leads, scorer, may_drop_pua)
+        return _damaged(text, i, span_end, "no in-step reading") if marked else None
+    why = _doubt(
+        text,
+        i,
+        span_end,
+        end,
+        reading,
+        gain,
+        left,
+        _right_context(text, end),
+        leads,
+        scorer,
+        may_drop_pua,
+    )
     if why:
-        return _damaged(text, i, span_end, why)
+        return _damaged(text, i, span_end, why) if marked else None
     restored = end.swallowed or ""
     detail = (
         f"GBK out of step: lead {reading.lead:02X}"
@@ -301,8 +353,19 @@ def _examine(text: str, i: int, scorer: Scorer, may_drop_pua: bool) -> Edit | No
     return Edit(i, span_end, reading.text + restored, KIND, detail)
 
 
+def _garbled(chars: str, scorer: Scorer) -> bool:
+    """Whether out-of-step text reads as garbage by itself: symbols or
+    private-use characters, or characters that make no sense together."""
+    if any(is_symbol(c) for c in chars):
+        return True
+    han = "".join(c for c in chars if is_han(c))  # odd punctuation alone is no proof
+    return len(han) >= 2 and scorer.logprob(han) / len(han) < GARBLED
+
+
 def _damaged(text: str, start: int, end: int, why: str) -> Edit:
-    return Edit(start, end, text[start:end], KIND, f"GBK out of step, not repaired: {why}", damaged=True)
+    return Edit(
+        start, end, text[start:end], KIND, f"GBK out of step, not repaired: {why}", damaged=True
+    )
 
 
 def _ends(text: str, body: int) -> list[_End]:
@@ -332,9 +395,9 @@ def _stray_letter(text: str, j: int) -> bool:
     """A lowercase letter or ASCII symbol standing alone before non-ASCII
     text: a trail byte, not writing (5G, AI and B超 are capitals or words;
     the caller checks that the span follows Chinese, not a URL)."""
-    c = text[j]
-    after = text[j + 1 : j + 2]
-    return (c.islower() or not c.isalnum()) and not (after.isascii() and after.isalnum())
+    c, before, after = text[j], text[j - 1], text[j + 1 : j + 2]
+    alone = (before in LOST or not before.isascii()) and not (after.isascii() and after.isalnum())
+    return alone and (c.islower() or not c.isalnum())
 
 
 def _lost_end(text: str, j: int) -> _End:
@@ -372,15 +435,16 @@ def _right_context(text: str, end: _End) -> str:
     return text[j] if j < len(text) else ""
 
 
-def _line_rest(text: str, end: _End) -> str:
-    """The rest of the line after the span, without pinyin annotations (for
-    whether a parenthesis opened in the span closes)."""
+def _line_rest(text: str, end: _End) -> frozenset[str]:
+    """The marks on the rest of the line after the span, pinyin annotations
+    left out (for whether a parenthesis opened in the span closes)."""
     j = end.index + 1
     m = _TAIL.match(text, j) if end.swallowed == "(" else None
     if m:
         j = m.end()
     stop = text.find("\n", j)
-    return _ANNOTATION.sub("", text[j : stop if stop >= 0 else len(text)])
+    rest = _ANNOTATION.sub("", text[j : stop if stop >= 0 else len(text)])
+    return frozenset(to_punct(c) or c for c in rest)
 
 
 def _leads(prev_trail: int | None, start_reading: str | None) -> list[int]:
@@ -405,7 +469,7 @@ def _best_reading(
     left: str,
     right: str,
     opened: list[str],
-    rest: str,
+    rest: frozenset[str],
     scorer: Scorer,
 ) -> _Reading | None:
     """The most plausible in-step reading of the span, choosing the lost
@@ -431,10 +495,13 @@ def _best_reading(
     mid = fold_width("".join(chars)) + suffix
 
     # Only characters a repair may contain compete for a lost byte.
-    firsts = [(b, fold_width(c)) for b in leads if _repairable(c := decode_pair(b, first_trail))]
+    firsts = list(_with_trail(first_trail))
+    if len(leads) < 0xFF - 0x81:
+        allowed = set(leads)
+        firsts = [(b, c) for b, c in firsts if b in allowed]
     lasts: list[tuple[int | None, str]] = [(None, "")]
     if last_lead is not None:
-        lasts = [(b, fold_width(c)) for b in range(0x81, 0xFF) if _repairable(c := decode_pair(last_lead, b))]
+        lasts = list(_with_lead(last_lead))
         if end.reading:
             lasts = [(b, c) for b, c in lasts if _reads(c, end.reading)]
     if end.kind == "letter" and end.reading and not mid:
@@ -447,8 +514,13 @@ def _best_reading(
     if mid or last_lead is None:
         # The two lost bytes do not touch: choose each on its own.
         after = mid[:1] or right
+        later = rest | frozenset(to_punct(c) or c for c in mid)
         fs = sorted(
-            ((t(left, c) + t(c, after) + _mark_cost(opened, c, mid + rest) + _prior(c), b, c) for b, c in firsts), reverse=True
+            (
+                (t(left, c) + t(c, after) + _mark_cost(opened, c, later) + _prior(c), b, c)
+                for b, c in firsts
+            ),
+            reverse=True,
         )
         first = fs[0][2]
         ls: list[tuple[float, int | None, str]] = [(0.0, None, "")]
@@ -456,12 +528,23 @@ def _best_reading(
             base = _mark_cost(opened, first + mid, rest)
             ls = sorted(
                 (
-                    (t(mid[-1], c) + t(c, right) + _mark_cost(opened, first + mid + c, rest) - base + _prior(c), b, c)
+                    (
+                        t(mid[-1], c)
+                        + t(c, right)
+                        + _mark_cost(opened, first + mid + c, rest)
+                        - base
+                        + _prior(c),
+                        b,
+                        c,
+                    )
                     for b, c in lasts
                 ),
                 reverse=True,
             )
-        (_, lead, first), (_, trail, last) = _script_form(fs, scorer.traditional), _script_form(ls, scorer.traditional)
+        (_, lead, first), (_, trail, last) = (
+            _script_form(fs, scorer.traditional),
+            _script_form(ls, scorer.traditional),
+        )
         margin = min(_margin(fs), _margin(ls))
     else:
         # Lost lead, one known pair of bytes, lost trail: choose both
@@ -470,7 +553,18 @@ def _best_reading(
         top_l = sorted(lasts, key=lambda x: -t("", x[1]) - t(x[1], right))[:30]
         scored = sorted(
             (
-                (t(left, f) + t(f, g) + t(g, right) + _mark_cost(opened, f + g, rest) + _prior(f) + _prior(g), bf, f, bg, g)
+                (
+                    t(left, f)
+                    + t(f, g)
+                    + t(g, right)
+                    + _mark_cost(opened, f + g, rest)
+                    + _prior(f)
+                    + _prior(g),
+                    bf,
+                    f,
+                    bg,
+                    g,
+                )
                 for bf, f in top_f
                 for bg, g in top_l
             ),
@@ -535,7 +629,10 @@ def _both_lost(text: str, i: int, scorer: Scorer, may_drop_pua: bool) -> Edit:
     opened = _open_marks(text, i)
     t = scorer.transition
     ranked = sorted(
-        ((t(left, c) + t(c, right) + _mark_cost(opened, c), c) for c in _by_reading().get(syllable, [])),
+        (
+            (t(left, c) + t(c, right) + _mark_cost(opened, c), c)
+            for c in _by_reading().get(syllable, [])
+        ),
         reverse=True,
     )
     if not ranked:
@@ -544,11 +641,26 @@ def _both_lost(text: str, i: int, scorer: Scorer, may_drop_pua: bool) -> Edit:
     margin = _margin(ranked)
     context = (left or "\n") + c + (right or "\n")
     if may_drop_pua:
-        return _damaged(text, i, i + 2, f"a character lost whole (reads {syllable}); more may be missing")
-    if margin < BOTH_LOST_MARGIN or not (scorer.attested(context[0], c) or scorer.attested(c, context[2])):
-        return _damaged(text, i, i + 2, f"a character lost whole; reads {syllable}, margin {min(margin, 99):.1f}")
-    return Edit(i, i + 2, c + "(", KIND, f"GBK out of step: a character lost whole, {c} by its reading {syllable} "
-                f"and its neighbours; margin {min(margin, 99):.1f}")
+        return _damaged(
+            text, i, i + 2, f"a character lost whole (reads {syllable}); more may be missing"
+        )
+    if margin < BOTH_LOST_MARGIN or not (
+        scorer.attested(context[0], c) or scorer.attested(c, context[2])
+    ):
+        return _damaged(
+            text,
+            i,
+            i + 2,
+            f"a character lost whole; reads {syllable}, margin {min(margin, 99):.1f}",
+        )
+    return Edit(
+        i,
+        i + 2,
+        c + "(",
+        KIND,
+        f"GBK out of step: a character lost whole, {c} by its reading {syllable} "
+        f"and its neighbours; margin {min(margin, 99):.1f}",
+    )
 
 
 # --- doubts ------------------------------------------------------------
@@ -620,16 +732,16 @@ def _gap_gain(reading: _Reading, leads: list[int], left: str, right: str, scorer
         # y = (P2, b).  Likely ys first, then every x against them.
         if k:
             a = known[2 * k - 1]
-            xs = [(p1, fold_width(x)) for p1 in pua if _repairable(x := decode_pair(a, p1))]
+            xs = [(p1, x) for p1 in pua if _repairable(x := decode_pair(a, p1))]
+            xs = [(p1, fold_width(x)) for p1, x in xs]
         else:
-            xs = [(p1, fold_width(x)) for p1 in pua for lead in leads if _repairable(x := decode_pair(lead, p1))]
+            # The likeliest few per P1 on their own, then in context.
+            allowed_leads = set(leads)
+            xs = [
+                (p1, x) for p1 in pua for lead, x in _with_trail(p1)[:16] if lead in allowed_leads
+            ]
             xs = sorted(xs, key=lambda px: -t(before, px[1]))[:24]
-        ys = {}
-        for p2 in range(0x81, 0xFF):
-            y = decode_pair(p2, b)
-            if _repairable(y):
-                y = fold_width(y)
-                ys[p2] = (t("", y) + t(y, after) + _prior(y), y)
+        ys = {p2: (t("", y) + t(y, after) + _prior(y), y) for p2, y in _with_trail(b)[:96]}
         top_y = sorted(ys.items(), key=lambda item: -item[1][0])[:16]
         for p1, x in xs:
             allowed = pua[p1]
@@ -642,7 +754,18 @@ def _gap_gain(reading: _Reading, leads: list[int], left: str, right: str, scorer
 
 # --- brackets ----------------------------------------------------------
 
-_PARTNER = {"”": "“", "’": "‘", "）": "（", "》": "《", "」": "「", "』": "『", "】": "【", "〉": "〈"}
+_PARTNER = {
+    "”": "“",
+    "’": "‘",
+    "）": "（",
+    "》": "《",
+    "」": "「",
+    "』": "『",
+    "】": "【",
+    "〉": "〈",
+}
+_CLOSER = {v: k for k, v in _PARTNER.items()}
+_MARKS = frozenset(_PARTNER) | frozenset(_CLOSER) | frozenset("()")
 _QUOTES = set("“”‘’")
 # A closing mark that closes nothing open on its line (a quote may have
 # opened in an earlier paragraph; a parenthesis may not), or not the
@@ -658,16 +781,15 @@ def _open_marks(text: str, i: int) -> list[str]:
     return _walk_marks([], text[text.rfind("\n", 0, i) + 1 : i])[0]
 
 
-def _mark_cost(opened: list[str], chars: str, rest: str | None = None) -> float:
+def _mark_cost(opened: list[str], chars: str, closers: frozenset[str] | None = None) -> float:
     """What the marks in chars cost, given the marks open before and (if
-    given) the rest of the line after them."""
+    given) the marks that come later on the line."""
+    if not any(c in _MARKS for c in chars):
+        return 0.0  # nothing opens or closes: the open marks stay as they were
     stack, cost = _walk_marks(opened, chars)
-    if rest is not None:
-        new = stack[len(opened) :] if stack[: len(opened)] == opened else stack
-        closers = [to_punct(c) or c for c in rest]
-        for mark in new:
-            closer = next(k for k, v in _PARTNER.items() if v == mark)
-            if closer not in closers:
+    if closers is not None:
+        for mark in stack[len(opened) :] if stack[: len(opened)] == opened else stack:
+            if _CLOSER[mark] not in closers:
                 cost += NO_CLOSER[mark in _QUOTES]
     return cost
 

@@ -47,6 +47,23 @@ def find_pinyin(text: str) -> list[Edit]:
             shown.append(group.group(1))
         if shown:
             edits.append(Edit(m.start(2), end, "", KIND, f"{char} {' '.join(shown)}"))
+    edits.extend(_orphans(text))
+    return sorted(edits, key=lambda e: e.start)
+
+
+# A mojibake span that could not be repaired ends in "?" where its last
+# character and the "(" of that character's annotation were lost together:
+# `…紕?chuàng)新`.  The annotation's remains go; a tone mark is required so
+# that nothing but pinyin is ever taken.
+_ORPHAN = re.compile(r"(?<=[?\ufffd])([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})\)")
+
+
+def _orphans(text: str) -> list[Edit]:
+    edits = []
+    for m in _ORPHAN.finditer(text):
+        key = _key(m.group(1))
+        if key is not None and key[1] and unicodedata.normalize("NFD", m.group(1)) != m.group(1):
+            edits.append(Edit(m.start(), m.end(), "", KIND, f"annotation left by a lost character: {m.group(1)}"))
     return edits
 
 

@@ -1,13 +1,16 @@
 """How much a piece of text reads like Chinese.
 
-A character-bigram language model: per-character probabilities and
-in-word pair probabilities from jieba's word list (data/zh_lm.txt, see
-data/make_zh_lm.py), interpolated with a "document cache" -- the counts of
+A small character-bigram model built from jieba's tables (data/zh_lm.txt,
+made by data/make_zh_lm.py): for the commonest characters, how likely each
+is to start, continue or end a word (jieba's HMM, trained on newspaper
+text), so that after 展 a word-starting 的 is likely; pairs seen inside
+dictionary words (上海, 科學); and a "document cache" -- the counts of
 characters and pairs in the article itself -- because names and terms recur
-within an article (陳斐斐, 上海市經信委) and a dictionary cannot know them.
+within an article (陳斐斐, 上海市經信委) and no dictionary knows them.
 Traditional text is scored through a per-character t2s mapping, so both
-scripts score alike.  Punctuation gets hand-set rates (jieba's list has
-none) and a few typography rules (。” is normal, ，。 is not).
+scripts score alike (a secondary variant such as 閤 for 合 gets a tenth).
+Punctuation gets hand-set rates (jieba's tables have none) and a few
+typography rules (。” is normal, ，。 is not).
 
     chinese_score(text)  mean log-probability per character; clean Chinese
                          news scores about -6 to -8, GBK mojibake about -11
@@ -45,6 +48,7 @@ SPACE = -6.0
 
 # Rough shares of punctuation in Chinese news prose (hand-set estimates;
 # only their order of magnitude matters).  Folded ASCII forms share them.
+# fmt: off
 PUNCT_LOGP = {
     "，": -3.6, "。": -4.3, "、": -5.0, "“": -5.2, "”": -5.2, "：": -6.0,
     "；": -7.0, "？": -7.5, "！": -7.8, "《": -6.8, "》": -6.8, "（": -6.8,
@@ -52,6 +56,7 @@ PUNCT_LOGP = {
     "「": -9.0, "」": -9.0, "『": -10.0, "』": -10.0, "【": -9.0, "】": -9.0,
     "〈": -10.5, "〉": -10.5, "％": -8.0, "～": -10.0,
 }
+# fmt: on
 OPEN = set("“‘（《「『【〈")
 CLOSE = set("”’）》」』】〉")
 STOP = set("。！？…")
@@ -116,7 +121,9 @@ def _tables() -> _Tables:
             c, start, cont, ends = rest.split(" ")
             t.start[c], t.cont[c] = _logp(start), _logp(cont)
             t.ends[c] = int(ends) / 10
-            t.chars[c] = math.log(WORD_END * math.exp(t.start[c]) + (1 - WORD_END) * math.exp(t.cont[c]))
+            t.chars[c] = math.log(
+                WORD_END * math.exp(t.start[c]) + (1 - WORD_END) * math.exp(t.cont[c])
+            )
             continue
         cost, items = rest.split(" ", 1)
         if kind == "U":
@@ -209,7 +216,13 @@ def is_symbol(c: str) -> bool:
         or 0xE000 <= o <= 0xF8FF  # private use
         or 0xFE30 <= o <= 0xFE4F  # vertical forms
         or o == 0xFFFD
-        or (o < 0x3000 and not c.isascii() and not c.isalpha() and not to_punct(c) and c not in "—…·")
+        or (
+            o < 0x3000
+            and not c.isascii()
+            and not c.isalpha()
+            and not to_punct(c)
+            and c not in "—…·"
+        )
     )
 
 
@@ -232,7 +245,9 @@ class Scorer:
     def __init__(self, document: str = ""):
         self.pairs = _tables().pairs
         self.doc_chars: Counter[str] = Counter(document)
-        self.doc_pairs: Counter[str] = Counter(document[k : k + 2] for k in range(len(document) - 1))
+        self.doc_pairs: Counter[str] = Counter(
+            document[k : k + 2] for k in range(len(document) - 1)
+        )
         self.doc_size = max(1, len(document))
         # Whether the document is written in Traditional: more of its
         # characters change under t2s than under s2t.
@@ -291,10 +306,6 @@ class Scorer:
         """Whether a and b are a known pair (dictionary or this document)."""
         return simplified(a) + simplified(b) in self.pairs or self.doc_pairs.get(a + b, 0) > 0
 
-    def unigram(self, c: str) -> float:
-        """ln P(c) with the document cache, no context."""
-        return self.transition("", c)
-
 
 def chinese_score(text: str) -> float:
     """Mean ln-probability per character (no document cache); higher reads
@@ -302,9 +313,5 @@ def chinese_score(text: str) -> float:
     text = fold_width(text)
     if not text:
         return 0.0
-    return _SCORER().logprob(text) / len(text)
-
-
-@lru_cache(maxsize=1)
-def _SCORER() -> Scorer:
-    return Scorer()
+    # A fresh scorer: its per-pair cache must not grow across articles.
+    return Scorer().logprob(text) / len(text)

@@ -106,3 +106,13 @@ PINYINISH = st.lists(
 def test_pinyin_never_raises_and_is_idempotent(text):
     once = clean(text)
     assert find_pinyin(once) == []
+
+
+def test_pinyin_orphan_annotation_after_a_lost_character_removed():
+    text = "在科萍紕?chuàng)新與產業"
+    assert apply_edits(text, find_pinyin(text)) == "在科萍紕?新與產業"
+
+
+def test_pinyin_question_mark_before_plain_letters_kept():
+    for text in ("問題?a)", "如何走?", "什么?ok)"):
+        assert find_pinyin(text) == []
