@@ -17,7 +17,7 @@ from kb.ingest.extract.document import Document
 from kb.ingest.extract.gazetteer import Gazetteer
 from kb.ingest.pipeline import content_hash, repair_article
 from kb.selectors.regions import gazetteer_from_db
-from kb.services.ingest import article_write, source_is_unchanged
+from kb.services.ingest import ImportContext, article_write, source_is_unchanged
 
 RETRIES = 3
 
@@ -58,7 +58,8 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileRep
     return files, refused
 
 
-def file_import(*, path: Path, gazetteer: Gazetteer, max_bytes: int, dry_run: bool = False) -> FileReport:
+def file_import(*, path: Path, gazetteer: Gazetteer, max_bytes: int, dry_run: bool = False,
+                context: ImportContext | None = None) -> FileReport:
     """Import one file; never raises for bad input (the report says why)."""
     report = FileReport(str(path), "refused")
     clock = time.perf_counter()
@@ -99,7 +100,7 @@ def file_import(*, path: Path, gazetteer: Gazetteer, max_bytes: int, dry_run: bo
     for attempt in range(RETRIES):
         try:
             with transaction.atomic():
-                result = article_write(article=article, extraction=extraction)
+                result = article_write(article=article, extraction=extraction, context=context)
                 if dry_run:
                     report.status, report.counts, report.reason = result.status, result.counts, result.reason
                     raise _DryRun
@@ -107,7 +108,9 @@ def file_import(*, path: Path, gazetteer: Gazetteer, max_bytes: int, dry_run: bo
         except _DryRun:
             break
         except (OperationalError, IntegrityError) as error:
-            # A concurrent import holds or just wrote the same rows: retry.
+            # A concurrent import holds or just wrote the same rows: retry
+            # with a fresh view of what exists.
+            context = ImportContext()
             if attempt == RETRIES - 1:
                 report.reason = f"数据库冲突 (database conflict: {error})"
                 return report
@@ -127,8 +130,10 @@ def paths_import(*, paths: Iterable[str | Path], max_bytes: int, dry_run: bool =
     if strict and reports:
         return reports
     gazetteer = gazetteer_from_db()
+    context = ImportContext()
     for number, path in enumerate(files, 1):
-        report = file_import(path=path, gazetteer=gazetteer, max_bytes=max_bytes, dry_run=dry_run)
+        report = file_import(path=path, gazetteer=gazetteer, max_bytes=max_bytes, dry_run=dry_run,
+                             context=context)
         reports.append(report)
         if on_file:
             on_file(report, number, len(files))

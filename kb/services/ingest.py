@@ -45,6 +45,37 @@ from kb.models import (
 KEY_LENGTH = 255
 
 
+class ImportContext:
+    """What every file of one import run shares: the region ids and an
+    index of organisation names and aliases, read once instead of per
+    article (an alias lives in a JSON list, which SQL cannot index
+    portably)."""
+
+    def __init__(self):
+        self.region_ids = dict(Region.objects.values_list("slug", "id"))
+        self.content_types = {m: ContentType.objects.get_for_model(m)
+                              for m in (Source, Organisation, Person, Quote, Region, Event)}
+        self._org_index: dict[str, int] | None = None
+
+    @property
+    def org_index(self) -> dict[str, int]:
+        if self._org_index is None:
+            index: dict[str, int] = {}
+            rows = Organisation.objects.values_list("id", "name", "aliases", "import_key")
+            for pk, name, aliases, key in rows.iterator(chunk_size=5000):
+                for known in (name, *(aliases or [])):
+                    index.setdefault(known, pk)
+                if key and key.startswith("org:"):
+                    index.setdefault(key[4:], pk)
+            self._org_index = index
+        return self._org_index
+
+    def remember_organisation(self, org: Organisation, names) -> None:
+        for name in names:
+            if name:
+                self.org_index.setdefault(name, org.pk)
+
+
 @dataclass
 class WriteResult:
     status: str  # created | updated | unchanged | skipped
@@ -60,15 +91,17 @@ def source_is_unchanged(*, file_name: str, content_hash: str) -> Source | None:
     return None
 
 
-def article_write(*, article: RepairedArticle, extraction: Extraction) -> WriteResult:
+def article_write(*, article: RepairedArticle, extraction: Extraction,
+                  context: ImportContext | None = None) -> WriteResult:
     """Write one article and everything extracted from it (one transaction)."""
+    context = context or ImportContext()
     with transaction.atomic():
         source = Source.objects.select_for_update().filter(file_name=article.file_name).first()
         if source is not None and source.is_curated:
             reason = "来源已被驳回" if source.review_status == ReviewStatus.REJECTED else "来源已由编辑审核"
             return WriteResult("skipped", reason=reason)
         status = "updated" if source else "created"
-        writer = _ArticleWriter(article, extraction, source)
+        writer = _ArticleWriter(article, extraction, source, context)
         writer.write()
         return WriteResult(status, writer.counts)
 
@@ -94,18 +127,21 @@ def _resolve_merged(record):
 
 
 class _ArticleWriter:
-    def __init__(self, article: RepairedArticle, extraction: Extraction, source: Source | None):
+    def __init__(self, article: RepairedArticle, extraction: Extraction, source: Source | None,
+                 context: ImportContext):
         self.article = article
         self.x = extraction
         self.source = source
+        self.context = context
         self.counts: Counter = Counter()
-        self.region_ids = dict(Region.objects.values_list("slug", "id"))
+        self.region_ids = context.region_ids
         self.org_by_name: dict[str, Organisation | None] = {}
         self.person_by_name: dict[str, Person | None] = {}
         self.event_by_index: dict[int, Event | None] = {}
         self.touched: set[tuple[int, int]] = set()
-        self.ct = {m: ContentType.objects.get_for_model(m)
-                   for m in (Source, Organisation, Person, Quote, Region, Event)}
+        self.ct = context.content_types
+        self.pending_evidence: dict[tuple[int, int, int, int], Evidence] = {}
+        self.known: dict[type, dict[str, object]] = {}
 
     # ------------------------------------------------------------- helpers
     def original(self, start: int, end: int) -> str:
@@ -123,20 +159,35 @@ class _ArticleWriter:
         return text[left:right].strip()[:1000]
 
     def evidence(self, record, start: int, end: int, note: str = "") -> None:
+        """Provenance, written in one bulk insert when the article is done."""
         ct = self.ct[type(record)]
-        _, created = Evidence.objects.get_or_create(
-            content_type=ct, object_id=record.pk, source=self.source, start=start, end=end,
-            defaults={"sentence": self.sentence(start), "note": note[:100]},
-        )
         self.touched.add((ct.pk, record.pk))
-        if created:
-            self.counts["evidence"] += 1
+        self.pending_evidence.setdefault((ct.pk, record.pk, start, end), Evidence(
+            content_type=ct, object_id=record.pk, source=self.source, start=start, end=end,
+            sentence=self.sentence(start), note=note[:100],
+        ))
+
+    def flush_evidence(self) -> None:
+        Evidence.objects.bulk_create(self.pending_evidence.values(), ignore_conflicts=True,
+                                     batch_size=500)
+        self.counts["evidence"] += len(self.pending_evidence)
+
+    def preload(self, model, keys) -> None:
+        """One query for every record of this article that already exists."""
+        found = model.objects.filter(import_key__in=list(set(keys)))
+        self.known.setdefault(model, {}).update({r.import_key: r for r in found})
 
     def upsert(self, model, key: str, fields: dict, *, lookup=None):
         """Find a record by its key (or by `lookup`), following merges.
         Returns (record, writable): writable is False for curated records,
         and the record is None for a rejected tombstone."""
-        record = model.objects.filter(import_key=key).first()
+        known = self.known.get(model)
+        if known is not None and key not in known:
+            record = None  # preloaded: it does not exist yet
+        elif known is not None:
+            record = known[key]
+        else:
+            record = model.objects.filter(import_key=key).first()
         if record is None and lookup is not None:
             record = lookup()
         if record is not None:
@@ -158,7 +209,10 @@ class _ArticleWriter:
                 record = model.objects.create(import_key=key, **fields)
         except IntegrityError:
             # A concurrent import created it a moment ago: take that one.
+            self.known.pop(model, None)
             return self.upsert(model, key, fields)
+        if known is not None:
+            known[key] = record
         self.counts[f"{model._meta.model_name}_created"] += 1
         return record, True
 
@@ -169,6 +223,9 @@ class _ArticleWriter:
         Evidence.objects.filter(source=self.source).delete()
         self._write_credits()
         self._write_regions()
+        self.preload(Organisation, [_key("org", o.name) for o in self.x.organisations])
+        self.preload(Event, [self._event_key(e) for e in self.x.events])
+        self.preload(Quote, [self._quote_key(q) for q in self.x.quotes])
         for org in self.x.organisations:
             self._write_organisation(org)
         for org in self.x.organisations:
@@ -181,6 +238,7 @@ class _ArticleWriter:
             self._link_event(index, event)
         for quote in self.x.quotes:
             self._write_quote(quote)
+        self.flush_evidence()
         self._drop_unsupported(previous)
 
     def _previous_links(self) -> set[tuple[int, int]]:
@@ -230,17 +288,13 @@ class _ArticleWriter:
 
     # ------------------------------------------------------- organisations
     def _find_organisation(self, names: list[str]) -> Organisation | None:
+        index = self.context.org_index
         for name in names:
-            found = Organisation.objects.filter(import_key=_key("org", name)).first() or \
-                Organisation.objects.filter(name=name).first()
-            if found:
-                return found
-        # Aliases live in a JSON list: compare in Python over the few rows
-        # whose name shares the first characters.
-        for name in names:
-            for candidate in Organisation.objects.filter(name__startswith=name[:2])[:200]:
-                if name in (candidate.aliases or []):
-                    return candidate
+            pk = index.get(name)
+            if pk is not None:
+                found = Organisation.objects.filter(pk=pk).first()
+                if found is not None:
+                    return found
         return None
 
     def _write_organisation(self, org: OrgFound) -> None:
@@ -262,6 +316,7 @@ class _ArticleWriter:
             self.org_by_name.setdefault(alias, record)
         if record is None:
             return
+        self.context.remember_organisation(record, [org.name, *org.aliases])
         if writable:
             aliases = list(dict.fromkeys([*(record.aliases or []), *org.aliases,
                                           *([org.name] if org.name != record.name else [])]))
@@ -332,9 +387,17 @@ class _ArticleWriter:
         return self.person_by_name.get(name) if name else None
 
     # -------------------------------------------------------------- events
+    @staticmethod
+    def _event_key(event: EventRecord) -> str:
+        return _key("event", event.kind, D.iso_at_precision(event.start_date, event.precision),
+                    _norm(event.title))
+
+    @staticmethod
+    def _quote_key(quote) -> str:
+        return _key("quote", hashlib.sha1(_norm(quote.text).encode()).hexdigest())
+
     def _write_event(self, index: int, event: EventRecord) -> None:
-        key = _key("event", event.kind, D.iso_at_precision(event.start_date, event.precision),
-                   _norm(event.title))
+        key = self._event_key(event)
         at = self.article.text.find(event.title)
         title_original = self.original(at, at + len(event.title)) if at >= 0 else ""
         fields = {
@@ -427,8 +490,7 @@ class _ArticleWriter:
             "flagged": not (quote.speaker or quote.speaker_label),
             "flag_reason": "" if (quote.speaker or quote.speaker_label) else "没有可归属的说话人",
         }
-        key = _key("quote", hashlib.sha1(_norm(quote.text).encode()).hexdigest())
-        record, _ = self.upsert(Quote, key, fields)
+        record, _ = self.upsert(Quote, self._quote_key(quote), fields)
         if record is not None:
             self.evidence(record, quote.start, quote.end, "引语")
 
