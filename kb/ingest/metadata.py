@@ -316,6 +316,11 @@ def _read_date(meta, lines: list[junk.Line], dateline: Dateline | None, text: st
 _BRACKETED = re.compile(
     r"[【\[(]\s*(?:" + "|".join(sorted(junk.EDITORIAL_ROLES, key=len, reverse=True)) + r")\s*:[^【】\[\]()]{1,40}[】\])]"
 )
+# A lead's byline in brackets: 南方日报讯 (记者/冯嘉文 通讯员/顺宣), …电(记者 X).
+_LEAD_BYLINE = re.compile(r"^[^。!?]{0,30}?(?:讯|电)\s*[(]([^()]{2,40})[)]")
+# Bullets and the closing 报道 around a byline line: □记者 张思凯 通讯员 李明远 报道.
+_BYLINE_BULLETS = re.compile(r"^[□■●◆◇○\s]+")
+_BYLINE_END = re.compile(r"\s*(?:报道|摄影报道|报导|文/图)\s*$")
 
 
 def _names(value: str) -> list[str]:
@@ -344,6 +349,11 @@ def _read_credits(meta, lines: list[junk.Line], dateline: Dateline | None, text:
         elif not line.blank:
             if len(line.norm.strip()) <= 60:  # 文|孙阳 中国(深圳)综合开发研究院
                 add(f for s, _, f in junk.find_fields(line.norm, line.text)[:1] if not line.norm[:s].strip())
+                add(_byline_fields(line))
+            lead = _LEAD_BYLINE.match(line.norm)
+            if lead:
+                s, e = lead.span(1)
+                add(f for _, _, f in junk.find_fields(lead.group(1), line.text[s:e]))
             for match in _BRACKETED.finditer(line.norm):  # (责任编辑:张三) after a paragraph
                 s, e = match.span()
                 add(f for _, _, f in junk.find_fields(match.group(), line.text[s:e]))
@@ -354,6 +364,19 @@ def _read_credits(meta, lines: list[junk.Line], dateline: Dateline | None, text:
         if (name, role) not in seen:  # one credit per name and role (the database's rule)
             seen.add((name, role))
             meta.credits.append(Credit(name, role, original))
+
+
+def _byline_fields(line: junk.Line) -> list:
+    """Every field of a line that is nothing but a byline (after a bullet,
+    before 报道): □记者 张思凯 通讯员 李明远 报道."""
+    body = _BYLINE_END.sub("", _BYLINE_BULLETS.sub("", line.norm))
+    if not body or body == line.norm:
+        return []
+    fields = junk.find_fields(body)
+    covered = sum(e - s for s, e, _ in fields)
+    if not fields or covered < len(body.replace(" ", "")) - 1:
+        return []
+    return [f for _, _, f in fields]
 
 
 # --- the step --------------------------------------------------------------

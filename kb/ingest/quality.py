@@ -102,11 +102,13 @@ def score_positions(x: Extraction, expected: dict) -> Score:
         names = {_clean(n) for n in (org["name"], *org.get("aliases", []), *org.get("alt_names", []))}
         for n in names:
             org_names[n] = names
-    got = {(p.name, pos.title, _clean(pos.organisation)) for p in x.people for pos in p.positions}
+    # A former title (原三组负责人, 第十二届…副主席) may be written either way.
+    got = {(p.name, title, _clean(pos.organisation)) for p in x.people for pos in p.positions
+           for title in ({pos.title, "原" + pos.title} if pos.former else {pos.title})}
     score = Score()
     wanted = [(p["name"], t, _clean(o)) for p in expected.get("people", []) if not p.get("optional")
               for t, o in p.get("positions", [])]
-    wanted_names = {p["name"] for p in expected.get("people", [])}
+    wanted_names = {p["name"] for p in expected.get("people", []) if not p.get("optional")}
     for name, title, org in wanted:
         score.expected += 1
         ok = any(n == name and t == title and (o in org_names.get(org, {org}))
@@ -114,14 +116,17 @@ def score_positions(x: Extraction, expected: dict) -> Score:
         score.matched += ok
         if not ok:
             score.misses.append(f"{name}:{title}@{org}")
+    held = {}
     for name, title, org in got:
-        if name not in wanted_names:
-            continue  # the person itself is scored elsewhere
+        if name in wanted_names:  # the person itself is scored elsewhere
+            held.setdefault((name, title.removeprefix("原"), org), []).append((name, title, org))
+    for variants in held.values():
         score.predicted += 1
-        ok = any(n == name and t == title and org in org_names.get(o, {o}) for n, t, o in wanted)
+        ok = any(n == name and t == title and org in org_names.get(o, {o})
+                 for name, title, org in variants for n, t, o in wanted)
         score.found += ok
         if not ok:
-            score.junk.append(f"{name}:{title}@{org}")
+            score.junk.append("{}:{}@{}".format(*variants[0]))
     return score
 
 
@@ -131,14 +136,15 @@ def score_quotes(x: Extraction, expected: dict, *, attribution: bool) -> Score:
     hit: set[int] = set()
     for quote in x.quotes:
         speaker = quote.speaker or quote.speaker_label
+        same_text = [i for i, item in enumerate(wanted) if _clean(item["text"]) in _clean(quote.text)]
+        if same_text and all(wanted[i].get("optional") for i in same_text):
+            continue  # a debatable quote counts neither way
         match = None
-        for i, item in enumerate(wanted):
-            if _clean(item["text"]) in _clean(quote.text) and (
-                    not attribution or (item["speaker"] == speaker and item["kind"] == quote.kind)):
+        for i in same_text:
+            item = wanted[i]
+            if not attribution or (item["speaker"] == speaker and item["kind"] == quote.kind):
                 match = i
                 break
-        if match is not None and wanted[match].get("optional"):
-            continue
         score.predicted += 1
         if match is None:
             score.junk.append(f"{speaker}:{quote.text[:16]}")

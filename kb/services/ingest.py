@@ -365,8 +365,12 @@ class _ArticleWriter:
                     return candidate
             return None
 
+        uncertain = getattr(person, "uncertain", False)
         record, writable = self.upsert(
-            Person, key, {"name": person.name, "name_original": as_written}, lookup=same_person)
+            Person, key, {"name": person.name, "name_original": as_written,
+                          "flagged": uncertain,
+                          "flag_reason": "姓名或职务由较弱的规则得出" if uncertain else ""},
+            lookup=same_person)
         self.person_by_name[person.name] = record
         if record is None:
             return
@@ -487,8 +491,9 @@ class _ArticleWriter:
             "speaker_organisation": self.organisation(quote.speaker_organisation),
             "event": event,
             "source": self.source,
-            "flagged": not (quote.speaker or quote.speaker_label),
-            "flag_reason": "" if (quote.speaker or quote.speaker_label) else "没有可归属的说话人",
+            "flagged": not (quote.speaker or quote.speaker_label) or quote.uncertain,
+            "flag_reason": ("没有可归属的说话人" if not (quote.speaker or quote.speaker_label)
+                            else "说话人由上下文推断" if quote.uncertain else ""),
         }
         record, _ = self.upsert(Quote, self._quote_key(quote), fields)
         if record is not None:

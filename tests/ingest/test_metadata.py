@@ -278,3 +278,13 @@ def test_read_metadata_never_raises(text):
     meta = read_metadata(text, file_name=text[:20])
     assert meta.precision in dates.PRECISIONS
     assert (meta.published is None) == (meta.precision == dates.UNKNOWN)
+
+
+def test_metadata_lead_byline_in_brackets_with_slashes():
+    meta = read_metadata("五年孵化企业86家\n南方日报讯 (记者/冯嘉文 通讯员/顺宣)7月15日,研究院举行发布会。\n正文。")
+    assert ("冯嘉文", "reporter") in {(c.name, c.role) for c in meta.credits}
+
+
+def test_metadata_bulleted_byline_line_gives_every_credit():
+    meta = read_metadata("□记者 张思凯 通讯员 李明远 报道\n本报东营讯 6月18日,论坛举行。")
+    assert [(c.name, c.role_original) for c in meta.credits] == [("张思凯", "记者"), ("李明远", "通讯员")]

@@ -18,6 +18,12 @@ from kb.ingest.extract.quotes import find_quotes
 from kb.ingest.extract.regions import RegionMention, find_regions
 
 
+def _outside_names(regions: list[RegionMention], people: list[Person]) -> list[RegionMention]:
+    """A place inside a person's name is no place (符海东 holds 海东)."""
+    names = [(m.start, m.end) for p in people for m in p.mentions]
+    return [r for r in regions if not any(s < r.end and r.start < e for s, e in names)]
+
+
 @dataclass
 class Extraction:
     dates: list[DateMention]
@@ -36,6 +42,7 @@ def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
     regions = find_regions(doc, gazetteer)
     organisations = find_organisations(doc, regions, gazetteer)
     people = find_people(doc, organisations, regions)
+    regions = _outside_names(regions, people)
     quotes, terms = find_quotes(doc, people, organisations)
     events = find_events(doc, dates=dates, regions=regions, organisations=organisations,
                          people=people, quotes=quotes, gazetteer=gazetteer)

@@ -18,19 +18,19 @@ _SUFFIX_GROUPS: dict[str, str] = {
         事务所 合伙企业""",
     "government": """人民政府 政府 管委会 管理委员会 办公厅 国务院 人大 人大常委会 常委会 海关 税务总局
         科委 教委 经委 建委 农委 台办 侨办 外办 台港澳办 合作交流办 协作办
-        国家发展和改革委员会""",
+        国家发展和改革委员会 总署 审计署 推广署 贸易署 科技署 事务署 卫生署 保护署 规划署 统计署""",
     # 政协 and the party committees; 委会 is the committee of a democratic party
     # (民建浙江省委会).  党委 is left out: after an organisation it is part of
     # a title (常州工学院党委书记).
-    "party": """政协 市委 省委 区委 县委 州委 委会 组织部 宣传部 统战部 政法委 纪委 党校
+    "party": """政协 市委 省委 区委 县委 州委 党工委 委会 组织部 宣传部 统战部 政法委 纪委 党校
         民建中央 民盟中央 民进中央 民革中央 台盟中央 九三学社 九三学社中央 致公党 农工党 共青团中央""",
     "university": "大学 学院 职业技术学院 高等专科学校 中学 小学 学校",
-    "research": """研究院 研究所 研究中心 研发中心 实验室 重点实验室 科学院 工程院 社科院 设计院
+    "research": """研究院 研究所 研究中心 研发中心 创新中心 实验室 重点实验室 科学院 工程院 社科院 设计院
         社会科学院 农业科学院 医学科学院""",
     "association": """协会 促进会 商会 总商会 学会 研究会 联合会 联谊会 基金会 校友会 工商联 科协
-        总工会 工会 分会 侨联 妇联 残联 文联 社科联 青联 台联 台企联""",
+        总工会 工会 分会 侨联 妇联 残联 文联 社科联 青联 台联 台企联 工业总会 工商总会""",
     "alliance": "联盟 联合体",
-    "zone": """产业园 产业园区 科技园 工业园 工业园区 软件园 创业园 开发区 高新区 经开区 保税区
+    "zone": """产业园 产业园区 科技园 科技园区 工业园 工业园区 软件园 创业园 开发区 高新区 经开区 保税区
         综合保税区 自贸区 示范区""",
     "media": "日报 晚报 时报 报社 电视台 广播电台 通讯社 出版社 杂志社",
     "hospital": "医院 卫生院 妇幼保健院",
@@ -51,6 +51,25 @@ GOV_FIELDS = """发展和改革 发改 经济和信息化 经信 工业和信息
     """.split()
 ORG_SUFFIXES.update({field + unit: "government" for field in GOV_FIELDS
                      for unit in ("局", "厅", "委", "委员会", "部", "办")})
+# Suffixes that also end the name of a goal (打造区域科技创新中心): the body
+# must be more than trade words, even after a place.
+GOAL_SUFFIXES = frozenset({"创新中心"})
+# Short forms of the fields of government departments, as articles write
+# them after the full name (山东省科学技术厅 … 省科技厅): short -> full.
+GOV_FIELD_SHORT = {
+    "科技": "科学技术", "发改": "发展和改革", "发展改革": "发展和改革", "经信": "经济和信息化",
+    "经济信息化": "经济和信息化", "工信": "工业和信息化", "人社": "人力资源和社会保障",
+    "住建": "住房和城乡建设", "文旅": "文化和旅游", "卫健": "卫生健康", "市场监管": "市场监督管理",
+    "投促": "投资促进", "国资": "国有资产监督管理", "医保": "医疗保障",
+    "地方金融监管": "地方金融监督管理",
+}
+# Whole short names of bodies: 科委 = 科学技术委员会, 管委会 = 管理委员会.
+ORG_SHORT_NAMES = {"科委": "科学技术委员会", "教委": "教育委员会", "经委": "经济委员会",
+                   "管委会": "管理委员会", "政府": "人民政府", "工商联": "工商业联合会",
+                   "科协": "科学技术协会", "侨联": "归国华侨联合会", "妇联": "妇女联合会",
+                   "残联": "残疾人联合会", "文联": "文学艺术界联合会", "社科联": "社会科学界联合会",
+                   "台办": "台湾事务办公室", "侨办": "侨务办公室", "外办": "外事办公室",
+                   "人大": "人民代表大会", "人大常委会": "人民代表大会常务委员会"}
 # Ministries are named without a place.
 NATIONAL_MINISTRIES = frozenset(f + "部" for f in """工业和信息化 科学技术 商务 财政 教育 人力资源和社会保障
     生态环境 交通运输 农业农村 文化和旅游 自然资源 住房和城乡建设 公安 民政 司法 水利 应急管理
@@ -73,16 +92,16 @@ PLACE_INSTITUTIONS = frozenset(
     | {"大学", "学院", "医院", "日报", "晚报", "科学院", "社科院", "工商联", "科协", "总工会", "党校",
        "委员会", "办公室", "工程院", "社会科学院", "农业科学院", "医学科学院", "侨联", "妇联", "残联",
        "文联", "社科联", "青联", "台联", "台企联",
-       "总商会", "商会", "红十字会"}
+       "总商会", "商会", "红十字会", "工业总会", "工商总会"}
 )
 # Suffixes of bodies that are always named with their place (常州市委,
 # 上海市经信委, 全国政协): without one the words before are no name (落实省委).
 PLACE_REQUIRED = frozenset(
     w for w, kind in ORG_SUFFIXES.items() if kind in ("government", "party")
-) - {"管委会", "管理委员会", "办公室", "委员会", "委会", "九三学社", "致公党", "农工党", "民建中央",
+) - {"管委会", "管理委员会", "党工委", "办公室", "委员会", "委会", "九三学社", "致公党", "农工党", "民建中央",
      "民盟中央", "民进中央", "国务院", "党校", "海关", "税务总局"} - NATIONAL_MINISTRIES
 # Bodies that are a whole name by themselves.
-STANDALONE_ORGS = frozenset({"国务院", "全国人大", "全国政协", "九三学社", "致公党", "农工党", "民建中央",
+STANDALONE_ORGS = frozenset({"国务院", "全国人大", "全国政协", "海关总署", "审计署", "九三学社", "致公党", "农工党", "民建中央",
                              "民盟中央", "民进中央", "民革中央", "台盟中央", "九三学社中央",
                              "共青团中央"}) | NATIONAL_MINISTRIES
 # Prefixes that act as a place for national bodies: 全国政协, 国家发改委, 中央党校.
@@ -118,7 +137,10 @@ GENERIC_ORG_WORDS = frozenset("""
     地方政府 政府 行业协会 产业联盟 创新联合体 联合体 实验室 重点实验室 研究院 研究所 学校 医院
     新区企业家 企业家 产业链上下游企业 上下游企业 合作伙伴 民营企业 国有企业 外资企业 科技企业
     工厂 灯塔工厂 智能工厂
-""".split())
+""".split()) | frozenset("新区 园区 开发区 高新区 经开区 自贸区 街道".split())
+# Zones named by their kind alone (园区党工委 of the park the article is about):
+# no name, whatever the slot.
+GENERIC_ZONE_WORDS = frozenset("新区 园区 开发区 高新区 经开区 自贸区 街道 片区 景区".split())
 # A body (the name without place and suffix) may not start with these: they
 # make a phrase, not a name (该公司, 我们公司, 相关协会, 一批企业 …).
 GENERIC_LEADS = tuple("""
@@ -140,7 +162,7 @@ NOT_IN_NAME = frozenset("了着过吗呢吧啊呀么暨")
 # inside a place name (成都) and one that would leave no valid name.
 ORG_LEFT_STOPS = tuple(sorted(set("""
     的 在 与 和 及 由 到 赴 向 从 对 被 把 将 让 给 等 于 了 着 过 也 还 都 是 兼 以 为 暨 据
-    以及 同时 跟随 走进 走访 探访 参观 考察 调研 来自 联合 邀请 携手 牵头 发布 成立 组建 成为 作为
+    以及 同时 跟随 走进 走出 走向 迈向 走访 探访 参观 考察 调研 来自 联合 邀请 携手 牵头 发布 成立 组建 成为 作为
     加入 参加 出席 主办 承办 协办 指导 支持 包括 例如 比如 代表 落户 入驻 设立 举办 依托 联手 分享
     揭牌 拥有 位于 隶属 旗下 属于 通过 围绕 推动 打造 建设 共建 形成 签署 签约 授予 获评 荣获 入选
     认定 担任 任职 就职 现任 曾任 历任 兼任 会同 协同 组织 启动 发起 筹备 来到 前往 走入 进入 深入
@@ -154,10 +176,16 @@ ORG_STOP_NAME_CHARS = frozenset([*"的和与及对为向据", "联合"])
 # 和平统一促进会, 对外经济贸易大学).
 STOP_CHAR_WORDS = frozenset("和平 和谐 和美 和信 对外 为民 向阳 及时 据点 与会".split())
 
+# Words that stand for a company named before (公司董事长 …).
+ANAPHORIC_COMPANIES = ("公司", "该公司", "本公司", "集团", "该集团")
 # Departments of a party committee: after 市委常委、 they belong to that
 # committee (成都市委常委、统战部部长).
 PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "纪委", "办公室", "台办", "侨办")
 
+# Regions named in brackets after a university or an institute that has
+# campuses or branches in several places: 中国石油大学(华东), 哈尔滨工业大学(深圳).
+# (A place of the gazetteer in brackets counts as well.)
+BRACKET_REGIONS = ("华东", "华南", "华北", "华中", "西北", "西南", "东北")
 # Class nouns after 等 that make an enumeration a list of organisations
 # (与上海新昇半导体材料、浙江大学等共建).
 ORG_CLASS_NOUNS = ("单位", "企业", "公司", "机构", "高校", "院校", "院所", "组织", "医院", "学校",
@@ -200,6 +228,12 @@ NOT_NAMES = frozenset("""
     向记者 向大家 向全体 向社会 向外界 向媒体 和大家 于今年 于去年 于近日 时任 都将 都已 都在
     高兴 高水平 常年 成员单位 安全生产 明天起 国家级 省级 全市上下
 """.split())
+# Given names that are also common words (高峰 peak, 高明 clever, 周全
+# thorough): a name only in a name slot (after a title, before a verb), never
+# from the surname lexicon alone; a repeat must stand before a verb.
+WORD_NAMES = frozenset("""
+    高峰 高明 周全 何为 江山 文明 海洋 高兴 宁静 安宁 田野 方正 常青
+""".split())
 # What may follow a person's name: speech verbs, particles and verbs that
 # start the rest of the clause.  Checked longest first.
 NAME_FOLLOWERS = tuple(sorted(set("""
@@ -207,7 +241,7 @@ NAME_FOLLOWERS = tuple(sorted(set("""
     回忆 分析 解释 补充 建议 呼吁 希望 表态 发言 致辞 讲话 作 做 发表 主持 出席 参加 参与 带着 带领
     带著 看著 随著 看到 看着 来到 走进 分享 率 率队 应邀 也 还 则 都 曾 就 对 向 从 将 正 已 在 的 是 为 和 与 及
     等 一行 同志 先生 女士 以 作为 获 被 把 通过 接受 同样 信心 斩钉截铁 感触 深有 高度 带来 用 等人
-    们 代表 率领 带队 陪同 如是说 笑着说 告诉记者 对记者说 向记者 回答 提及 举例 打了 指着 首先 随后 最后 又 再 更 便
+    们 代表 率领 带队 陪同 院士 教授 当选 如是说 笑着说 告诉记者 对记者说 向记者 回答 提及 举例 打了 指着 首先 随后 最后 又 再 更 便
     结识 认识 参观 考察 调研 说明 给予 给出 拿出 身先士卒 弯腰 不仅 表达 期待 相信 觉得 坚信
     分别 一同 一起 共同 先后 亲自 随即 当即 现场 专程 详细 重点 围绕 就 主讲 讲授 授课 解读
 """.split()), key=len, reverse=True))
@@ -226,7 +260,7 @@ TITLE_CORES = tuple(sorted(set("""
     理事长 常务理事 理事 秘书长 组长 负责人 处长 科长 局长 厅长 部长 司长 市长 区长 县长 省长 镇长
     创始人 联合创始人 合伙人 总工程师 总工 高级工程师 工程师 博士 教授 研究员 院士 厂长 总厂长
     行长 社长 总编辑 主编 站长 馆长 台长 团长 队长 主管 顾问 总顾问 总会计师 总经济师 总干事
-    干事长 巡视员 调研员 召集人 统战部长 组织部长 宣传部长 参事 发言人 新闻发言人 秘书 助理 总裁助理 总经理助理 董事长助理 院长助理 特聘专家 主任委员 首席运营官
+    干事长 巡视员 调研员 召集人 署长 党组成员 博士生导师 硕士生导师 统战部长 组织部长 宣传部长 参事 发言人 新闻发言人 秘书 助理 总裁助理 总经理助理 董事长助理 院长助理 特聘专家 主任委员 首席运营官
 """.split()), key=len, reverse=True))
 # Words that may stand before a core title inside the title itself.
 TITLE_MODIFIERS = tuple(sorted(set("""
@@ -234,7 +268,7 @@ TITLE_MODIFIERS = tuple(sorted(set("""
     大区 全球 中国区 亚太区 华东区 华南区 华北区 公共事务 政府事务 投资 市场 营销 销售 技术 研发 财务
     运营 行政 人力资源 人事 品牌 战略 法务 采购 供应链 生产 质量 产品 信息 数据 安全 公共关系 公关
     业务 商务 国际 海外 项目 设计 创新 数字化 投资者关系 证券事务 党支部 支部 工会 团委 基地 工厂
-    事业部 区域 行政中心 研发中心 技术中心
+    事业部 区域 行政中心 研发中心 技术中心 首任 首届 新任 一级 二级 三级 四级
 """.split()), key=len, reverse=True))
 # Endings of a department inside a title (综合规划处, 行政中心, 三组).
 DEPARTMENT_ENDINGS = ("处", "部", "室", "中心", "办", "组", "事业部", "区域", "大区", "分部")
@@ -250,6 +284,7 @@ FORMER_MARKS = ("原", "前")
 SPEECH_VERBS = tuple(sorted(set("""
     表示 指出 认为 介绍 强调 提到 说 称 告诉记者 对记者说 透露 坦言 直言 谈到 表态 补充说 举例说
     感慨道 感慨 感叹道 说道 回忆说 解释说 分析说 坦承 提醒 建议 呼吁 重申 说明 谈及 提及 发言时说
+    反映 表态说 总结说 透露说
 """.split()), key=len, reverse=True))
 # Verbs that open a direct quote after a colon or comma (李刚坦言，“……”).
 QUOTE_INTRO_VERBS = SPEECH_VERBS + ("提出", "写道", "感慨", "笑言", "总结", "描述", "形容", "要求")
@@ -260,6 +295,11 @@ GROUP_SPEAKERS = tuple(sorted(set("""
     企业家们 企业家 学员们 学员 代表们 与会代表 与会嘉宾 与会者 嘉宾们 专家们 专家 业内人士 相关负责人
     有关负责人 负责人 工作人员 参会企业 受访者 市民 村民 居民 师生 同学们 大家
 """.split()), key=len, reverse=True))
+# Words before a group that are part of its label (与会代表们, 参会企业家).
+GROUP_LEADS = ("与会", "参会", "参展", "参训", "在场", "现场", "全体", "广大")
+# Occasions of speech between a speaker and the verb, without 在 (刘某致辞时说).
+SPEECH_OCCASIONS = ("致辞", "致词", "发言", "讲话", "演讲", "作报告", "接受采访", "接受记者采访", "受访",
+                    "总结", "交流")
 PRONOUNS = ("他", "她")
 GROUP_PRONOUNS = ("他们", "她们")
 # Adverbials between a speaker and the speech verb (李冠华也表示, 王某在发言中提到).

@@ -57,6 +57,9 @@ class Person:
     positions: list[PositionRef] = field(default_factory=list)
     mentions: list[PersonMention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    # Found or placed by a weaker rule (a loose name, 公司 read as the company
+    # named before): flag for curators.
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class QuoteMention:
     speaker_organisation: str = ""
     speaker_start: int = -1  # span of the attribution (name or label)
     speaker_end: int = -1
+    # The speaker comes from context alone (a pronoun, the quote before, the
+    # one person of the paragraph), not from words next to the quote.
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from kb.ingest.extract.textscan import WordSet, is_cjk
 FOLLOWERS = WordSet(lexicon.NAME_FOLLOWERS)
 _TITLES = frozenset(lexicon.TITLE_CORES) | frozenset(lexicon.TITLE_MODIFIERS)
 # One-character followers that are also common last characters of a given
-# name (李保和, 何为): after a three-character reading they do not decide.
-_NAME_LIKE_FOLLOWERS = frozenset("和为正则向将从再更便又")
+# name (李保和, 何为): after a three-character reading they do not decide
+# (则 is not one: 王某则指出 is 王某 contrasting with someone before).
+_NAME_LIKE_FOLLOWERS = frozenset("和为正向将从再更便又")
 # A four-character phrase that closes the sentence (斩钉截铁, 信心满满):
 # the usual shape of an evaluative tail after a name.
 _FOUR_CHAR_TAIL = re.compile(r"[\u4e00-\u9fff]{4}(?=[。！？!?；;…]|$)")
@@ -49,14 +50,16 @@ def _given_ok(given: str) -> bool:
     return all(is_cjk(ch) and ch not in _NOT_GIVEN for ch in given)
 
 
-def name_end(text: str, pos: int, *, loose: bool = False) -> int | None:
+def name_end(text: str, pos: int, *, loose: bool = False, slot: bool = False) -> int | None:
     """The end of a personal name that starts at `pos`, or None.
 
     Of the two readings (one- or two-character given name) the one followed
     by a known follower wins; when both are, the shorter one, unless the
     character it leaves out is a follower that also makes given names.
     `loose` also accepts a name followed by a sentence-closing
-    four-character phrase (……”薛敏斩钉截铁。).
+    four-character phrase (……”薛敏斩钉截铁。).  `slot` says the name stands
+    where a title chain puts one: a name that is also a common word (高峰)
+    is read there when a verb or a comma follows it (副区长高峰介绍).
     """
     sl = surname_length(text, pos)
     if not sl:
@@ -66,8 +69,11 @@ def name_end(text: str, pos: int, *, loose: bool = False) -> int | None:
         end = pos + sl + given
         if end > len(text) or not _given_ok(text[pos + sl:end]):
             break
-        if text[pos:end] in lexicon.NOT_NAMES or any(
-                text[pos:k] in _TITLES for k in range(pos + 2, end + 1)):
+        word = text[pos:end]
+        if word in lexicon.NOT_NAMES and not (slot and word in lexicon.WORD_NAMES
+                                              and word_name_slot(text, end)):
+            continue
+        if any(text[pos:k] in _TITLES for k in range(pos + 2, end + 1)):
             continue
         options.append(end)
     ok = [end for end in options if _follows(text, end)]
@@ -83,14 +89,28 @@ def name_end(text: str, pos: int, *, loose: bool = False) -> int | None:
     return None
 
 
-def name_after(text: str, pos: int, *, loose: bool = False) -> tuple[int, int] | None:
+def word_name_slot(text: str, end: int) -> bool:
+    """What must follow a name that is also a common word: a verb of the
+    clause (介绍, 主持, 在…), or a comma of an enumeration."""
+    if end < len(text) and text[end] in "，,、":
+        return True
+    follower = FOLLOWERS.starting_at(text, end)
+    return follower is not None and (len(follower) > 1 or follower in _WORD_NAME_FOLLOWERS)
+
+
+# One-character followers that leave no doubt after a name-like word.
+_WORD_NAME_FOLLOWERS = frozenset("说称在率")
+
+
+def name_after(text: str, pos: int, *, loose: bool = False,
+               slot: bool = False) -> tuple[int, int] | None:
     """(start, end) of a name at `pos`, or after one blank there
     (董事长 李刚: some outlets set names apart with a space)."""
-    end = name_end(text, pos, loose=loose)
+    end = name_end(text, pos, loose=loose, slot=slot)
     if end is not None:
         return pos, end
     if pos < len(text) and text[pos] in " \u3000":
-        end = name_end(text, pos + 1, loose=loose)
+        end = name_end(text, pos + 1, loose=loose, slot=slot)
         if end is not None:
             return pos + 1, end
     return None

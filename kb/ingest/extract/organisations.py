@@ -17,7 +17,16 @@
    思必驰牵头); the last two are flagged uncertain.  A bare 市委 before a title
    is the committee of the city the article is about.
 4. Short names (联影, 晶盛机电, 旭荣) resolve to the full name when they are
-   derived from it and occur in the text.
+   derived from it and occur in the text; so do a declared short name after
+   a place (广西 + 北部湾港集团), a name without the places it starts with
+   (大湾区先进制造研究院 of 广东粤港澳大湾区先进制造研究院) and the usual
+   short forms of a body of the same place (省科技厅 = 山东省科学技术厅,
+   雄安新区管委会 = 河北雄安新区管理委员会).
+5. No name is read from places counted (三地政府), a class noun before 的
+   (高校的实验室), words after 等 (…等国际班轮公司) or a goal (打造…科技创新
+   中心); a campus in brackets belongs to a university's name (中国石油大学
+   (华东)), and a named zone is the place of its departments (洋浦经济开发区
+   交通运输局).
 """
 
 from __future__ import annotations
@@ -55,33 +64,80 @@ def find_organisations(doc: Document, regions: list[RegionMention],
     cands += apposition_candidates(scan, cands)
     cands += _more_mentions(scan, cands, abbreviations)
     cands = [c for c in cands if not scan.damaged.overlaps(c.start, c.end)]
-    return _group(scan, cands)
+    return _without_implied_governments(_group(scan, cands))
 
 
-def _same_place_names(cands: list[Candidate]) -> None:
-    """无锡市新吴区工商联 and 新吴区工商联: one organisation, named by its fullest
-    form, when the places are the same place written more or less fully."""
-    def key(c: Candidate):
-        if c.short_of not in (None, c.name) or not c.region_key:
-            return None
-        if c.bare:
-            return c.region_key, c.bare
+def _without_implied_governments(orgs: list[Organisation]) -> list[Organisation]:
+    """国务院 of 国务院医改办公室, 香港特别行政区政府 of …政府投资推广署: a
+    government named only as the start of its departments' names is their
+    parent (parent_name), not an organisation of the article."""
+    parents = {o.parent_name for o in orgs if o.parent_name}
+    starts = {(m.start, m.end) for o in orgs if o.parent_name for m in o.mentions}
+    def implied(org: Organisation) -> bool:
+        return org.kind == "government" and org.name in parents and all(
+            any(s == m.start and e > m.end for s, e in starts) for m in org.mentions)
+    return [o for o in orgs if not implied(o)]
+
+
+def _same_place_names(scan: OrgScan, cands: list[Candidate]) -> None:
+    """无锡市新吴区工商联 and 新吴区工商联, 山东省科学技术厅 and 省科技厅,
+    河北雄安新区管理委员会 and 雄安新区管委会: one organisation, named by its
+    fullest form, when the places are the same place written more or less
+    fully and the rest is the same name or its usual short form."""
+    def keys(c: Candidate) -> list[tuple[str | None, str]]:
+        if c.short_of not in (None, c.name):
+            return []
+        if not c.region_key:
+            return [(None, orgnames.full_form(c.name))] if c.suffix else []
+        if c.bare:  # 省科技厅: the level word may or may not be part of the name
+            out = [(c.region_key, orgnames.full_form(c.bare))]
+            if len(c.bare) > 2 and c.bare[1] != "委":
+                out.append((c.region_key, orgnames.full_form(c.bare[1:])))
+            return out
         place = orgnames.normalise(c.place)
-        return (c.region_key, c.name[len(place):]) if place and c.name.startswith(place) else None
+        if place and c.name.startswith(place):
+            return [(c.region_key, orgnames.full_form(c.name[len(place):]))]
+        return []
 
-    fullest: dict[tuple[str, str], str] = {}
+    fullest: dict[tuple[str | None, str], str] = {}
     for c in cands:
-        k = key(c)
-        if k is not None and len(c.name) > len(fullest.get(k, "")):
-            fullest[k] = c.name
+        for k in keys(c):
+            if len(c.name) > len(fullest.get(k, "")):
+                fullest[k] = c.name
     for c in cands:
-        k = key(c)
-        if k is not None and fullest[k] != c.name:
-            c.short_of = fullest[k]
+        best = max((fullest[k] for k in keys(c)), key=len, default=c.name)
+        if best != c.name:
+            c.short_of = best
+    _names_after_places(scan, cands)
+
+
+def _names_after_places(scan: OrgScan, cands: list[Candidate]) -> None:
+    """大湾区先进制造研究院 of 广东粤港澳大湾区先进制造研究院: a name that is
+    another one without the places it starts with is a short mention of it."""
+    heads = {c.name: c for c in cands if c.short_of is None and c.suffix}
+    for c in cands:
+        if c.short_of is not None or not c.suffix or len(c.name) < 4:
+            continue
+        longer = [name for name, head in heads.items()
+                  if len(name) > len(c.name) and name.endswith(c.name) and head.kind == c.kind
+                  and _places_only(scan, head.start, head.start + len(name) - len(c.name))]
+        if len(longer) == 1:  # 第一人民医院 of two cities' hospitals is neither
+            c.short_of = longer[0]
+
+
+def _places_only(scan: OrgScan, start: int, end: int) -> bool:
+    """text[start:end] is one or more places (the last may run on past end)."""
+    pos = start
+    while pos < end:
+        region = scan.region_at.get(pos)
+        if region is None:
+            return False
+        pos = region.end
+    return pos > start
 
 
 def _group(scan: OrgScan, cands: list[Candidate]) -> list[Organisation]:
-    _same_place_names(cands)
+    _same_place_names(scan, cands)
     cands.sort(key=lambda c: (c.start, -c.end))
     orgs: dict[str, Organisation] = {}
     for c in cands:
@@ -145,10 +201,18 @@ def _more_mentions(scan: OrgScan, cands: list[Candidate],
             seen.add(target)
             target = forms[target]
         forms[form] = target
-    # A candidate that is a short form of another one is a short mention of it.
+    # A candidate that is a short form of another one is a short mention of it,
+    # as is a declared short name after a place (广西 + 北部湾港集团).
     for c in cands:
-        if c.short_of is None and c.name in forms and forms[c.name] != c.name:
+        if c.short_of is not None:
+            continue
+        if c.name in forms and forms[c.name] != c.name:
             c.short_of = forms[c.name]
+            continue
+        place = orgnames.normalise(c.place)
+        rest = c.name[len(place):] if place and c.name.startswith(place) else ""
+        if len(rest) >= 3 and rest in declared and forms.get(rest, c.name) != c.name:
+            c.short_of = forms[rest]
     wanted = dict(forms)
     for c in canonical.values():
         if c.short_of is None and c.suffix is None:

@@ -17,7 +17,7 @@ from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.names import name_after, name_end
 from kb.ingest.extract.orgscan import Candidate, OrgScan, bare_level
 from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk, is_name_char
-from kb.ingest.extract.titles import CORES, chain_separator, segment_before
+from kb.ingest.extract.titles import CORES, chain_separator, segment_before, title_before_name
 
 STOPS = WordSet(lexicon.ORG_LEFT_STOPS)
 CLASS_NOUNS = WordSet(lexicon.ORG_CLASS_NOUNS)
@@ -44,7 +44,8 @@ def chain_candidates(scan: OrgScan, known: list[Candidate]) -> list[Candidate]:
     taken = SpanSet((c.start, c.end) for c in known)
     out = []
     for e in range(2, len(text)):
-        if CORES.ending_at(text, e) is None or name_after(text, e, loose=True) is None:
+        if CORES.ending_at(text, e) is None or title_before_name(text, e) is None or \
+                name_after(text, e, loose=True, slot=True) is None:
             continue
         segments, pos = [], e
         while pos > 0 and not scan.damaged.overlaps(pos - 1, pos + 1):
@@ -75,9 +76,13 @@ def _slot_organisation(scan, slot, taken, previous) -> Candidate | None:
     before = previous.short_of or previous.name if previous is not None else ""
     unit = _unit_of(before, word, previous.kind if previous is not None else "")
     if unit:  # 市委常委、统战部部长 / 区委常委、区委统战部部长 / 开发区党工委书记、管委会主任
+        administration = unit in ("管委会", "管理委员会")
+        if administration and before.endswith("党工委"):
+            before = before[:-3]  # the zone's working committee -> the zone's administration
         name = before + unit
-        kind = "government" if unit in ("管委会", "管理委员会") else "party"
-        return Candidate(s, t, name, kind, word, previous.region_key, short_of=name)
+        kind = "government" if administration else "party"
+        return Candidate(s, t, name, kind, word, previous.region_key, short_of=name,
+                         place=previous.place)
     if bare_level(word):
         return scan.bare_body(s, t, previous)
     suffix = orgnames.suffix_of(word)
@@ -86,6 +91,8 @@ def _slot_organisation(scan, slot, taken, previous) -> Candidate | None:
         body = orgnames.body_of(scan.text[place_end:t], suffix) if place_end < t - len(suffix) else ""
         if not orgnames.body_ok(orgnames.strip_parens(body), suffix, place_end > s, True, word):
             return None
+        if place_end == s and body in lexicon.GENERIC_ZONE_WORDS:
+            return None  # 园区党工委: the article's park, unnamed
     return _suffixless(scan, s, t, clean=s == 0 or not is_cjk(scan.text[s - 1]))
 
 
@@ -99,6 +106,8 @@ def _unit_of(before: str, word: str, kind: str) -> str:
         if len(word) > 2 and before.endswith(word[:2]) and word[2:] in lexicon.PARTY_DEPARTMENTS:
             return word[2:]
     if kind == "zone" and word in ("管委会", "党工委", "管理委员会"):
+        return word
+    if before.endswith("党工委") and word in ("管委会", "管理委员会"):
         return word
     return ""
 

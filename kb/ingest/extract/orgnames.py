@@ -17,6 +17,7 @@ _PARENS = re.compile(r"[(（][^()（）]{1,12}[)）]")
 # A suffix followed by one of these is the start of a longer word
 # (大学生, 集团化, 学会了), not the end of a name.
 SUFFIX_CONTINUATIONS = frozenset("生化了着过们性式界级型制")
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数各双])[地省市区县国方城]$")
 _LONG_ADMIN = ("新区", "自治区", "特别行政区", "林区", "地区", "矿区")
 
 
@@ -42,6 +43,28 @@ def join_place(place: str, word: str) -> str:
     if place.endswith(word[0]) and not place.endswith(_LONG_ADMIN):
         return place[:-1] + word
     return place + word
+
+
+_UNITS = ("委员会", "局", "厅", "委", "部", "办")
+_FIELD_SHORT = sorted(lexicon.GOV_FIELD_SHORT.items(), key=lambda kv: -len(kv[0]))
+_FULL_FIELDS = frozenset(lexicon.GOV_FIELD_SHORT.values()) | frozenset(lexicon.GOV_FIELDS)
+
+
+def full_form(rest: str) -> str:
+    """The long form of a name after its place, to tell that two spellings
+    name one body: 科技厅 -> 科学技术厅, 发改委 -> 发展和改革委员会, 管委会 ->
+    管理委员会, 政府 -> 人民政府."""
+    if rest in lexicon.ORG_SHORT_NAMES:
+        return lexicon.ORG_SHORT_NAMES[rest]
+    for short, full in _FIELD_SHORT:
+        if rest.startswith(short) and rest[len(short):] in _UNITS:
+            rest = full + rest[len(short):]
+            break
+    if rest.endswith("委") and rest[:-1] in _FULL_FIELDS:
+        return rest + "员会"
+    if rest.endswith("管委会"):
+        return rest[:-3] + "管理委员会"
+    return rest
 
 
 def strip_parens(name: str) -> str:
@@ -108,13 +131,15 @@ def body_ok(body: str, suffix: str, has_place: bool, quoted: bool, name: str) ->
     if name in lexicon.GENERIC_ORG_WORDS or \
             (body in lexicon.GENERIC_ORG_WORDS and not has_place and not quoted):
         return False
-    if suffix in lexicon.PLACE_REQUIRED and not has_place:
+    if suffix in lexicon.PLACE_REQUIRED and not has_place and not _zone_body(body):
         return False
     if not body:
         return has_place and suffix in lexicon.PLACE_INSTITUTIONS
     if any(ch in lexicon.NOT_IN_NAME for ch in body):
         return False
     if body.startswith(lexicon.GENERIC_LEADS) or "上市" in body:  # 主板上市公司
+        return False
+    if _COUNTED.search(body):  # 粤港澳三地政府, 两省政府: places counted, not named
         return False
     if len(body) < 2 and not has_place:
         return False
@@ -123,9 +148,24 @@ def body_ok(body: str, suffix: str, has_place: bool, quoted: bool, name: str) ->
     academic = suffix == "大学" and len(body) >= 3
     if not has_place and not quoted and not academic and industry_only(strip_parens(body)):
         return False
+    # 打造长三角产业科技创新中心: a goal, unless the body names someone.
+    if suffix in lexicon.GOAL_SUFFIXES and not quoted and industry_only(strip_parens(body)):
+        return False
     if not any(is_cjk(ch) or ch.isalpha() for ch in body):
         return False
     return True
+
+
+_ZONE_SUFFIXES = tuple(sorted((w for w, kind in lexicon.ORG_SUFFIXES.items() if kind == "zone"),
+                              key=len, reverse=True))
+
+
+def _zone_body(body: str) -> bool:
+    """洋浦经济开发区 of 洋浦经济开发区交通运输局: a named zone stands for the
+    place of its government's departments."""
+    zone = next((z for z in _ZONE_SUFFIXES if body.endswith(z)), None)
+    return zone is not None and len(body) >= len(zone) + 2 and body not in lexicon.GENERIC_ORG_WORDS \
+        and not body.startswith(lexicon.GENERIC_LEADS)
 
 
 def short_forms(name: str, place: str) -> list[str]:

@@ -11,7 +11,7 @@ from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.gazetteer import LEVEL_RANK, Gazetteer
 from kb.ingest.extract.regions import RegionMention
-from kb.ingest.extract.textscan import SpanSet
+from kb.ingest.extract.textscan import SpanSet, is_cjk
 
 CONJUNCTIONS = "与和及"
 # The level word of a bare body (市委, 县企业家协会) -> the level of its place.
@@ -47,6 +47,30 @@ class OrgScan:
         self.region_spans = SpanSet((r.start, r.end) for r in self.regions)
         self.known = SpanSet()  # organisations found so far (set by the steps)
         self.main_places = main_places(self.regions, gazetteer)
+        self._paired: dict[str, set[str]] | None = None  # built when first needed
+
+    def _places_of_bodies(self) -> dict[str, set[str]]:
+        """The long form of each body written right after a place (山东省 +
+        科学技术厅) -> the keys of those places."""
+        out: dict[str, set[str]] = defaultdict(set)
+        text = self.text
+        for r in self.regions:
+            for k in range(r.end + 2, min(len(text), r.end + 12) + 1):
+                if not is_cjk(text[k - 1]):
+                    break
+                if orgnames.SUFFIXES.ending_at(text, k):
+                    out[orgnames.full_form(text[r.end:k])].add(r.key)
+        return out
+
+    def _paired_place(self, word: str):
+        """省科技厅 after 山东省科学技术厅: the place of the one body of that
+        level the article names in full with the long form of the word."""
+        if self._paired is None:
+            self._paired = self._places_of_bodies()
+        level = LEVELS[word[0]]
+        keys = {k for k in self._paired.get(orgnames.full_form(word[1:]), ())
+                if (p := self.gazetteer.get(k)) is not None and p.level == level}
+        return self.gazetteer.get(keys.pop()) if len(keys) == 1 else None
 
     def bare_body(self, s: int, t: int, previous: Candidate | None = None) -> Candidate | None:
         """市委, 市工商联, 省总商会 without their place: the place of the
@@ -63,6 +87,8 @@ class OrgScan:
             candidate, sure = self.main_places.get(LEVELS[level_char], (None, False))
             if sure and candidate.name.endswith(level_char):
                 place = candidate
+        if place is None and len(word) > 2:
+            place = self._paired_place(word)
         if place is None:
             return None
         name = orgnames.join_place(place.name, word)

@@ -151,11 +151,15 @@ def _internal_stops_ok(scan: OrgScan, start: int, name: str, place: int) -> bool
             ends = [j for j in range(1, k) if orgnames.SUFFIXES.ending_at(name, j)]
             if not any(1 <= k - j <= 4 for j in ends):
                 return False
-        elif not 1 <= k - place <= 2:
-            return False
+        elif not 1 <= k - place <= 2 or _generic_word(name[place:k]):
+            return False  # 高校的实验室: a class noun before 的 is no brand
     k = name.find("联合")
     return k <= 0 or orgnames.SUFFIXES.starting_at(name, k + 2) is not None or \
         orgnames.SUFFIXES.ending_at(name, k + 3) is not None
+
+
+def _generic_word(word: str) -> bool:
+    return word in lexicon.GENERIC_ORG_WORDS or word in lexicon.ORG_CLASS_NOUNS
 
 
 def _candidates(scan: OrgScan) -> list[Candidate]:
@@ -166,16 +170,49 @@ def _candidates(scan: OrgScan) -> list[Candidate]:
         start = _walk_left(scan, s, e, suffix)
         if start is None or start >= s and suffix not in lexicon.STANDALONE_ORGS:
             continue
+        if _after_class_marker(scan, start):
+            continue
         if bare_level(scan.text[start:e]) and start not in scan.region_at:
             cand = scan.bare_body(start, e)  # 县企业家协会: the article's county, or none
         else:
-            cand = _make(scan, start, e, suffix)
+            cand = _make(scan, start, e, suffix, until=_bracket_place_after(scan, e, suffix))
         if cand is not None:
             out.append(cand)
     return out
 
 
-def _make(scan: OrgScan, start: int, end: int, suffix: str, uncertain: bool = False):
+_CLASS_MARKER = re.compile(r"等(?:\d+|[一二三四五六七八九十百几多数]+)?[家个所]?$")
+
+
+def _after_class_marker(scan: OrgScan, start: int) -> bool:
+    """东方海外、达飞等国际班轮公司: after 等 the words before a suffix name
+    a class of organisations, not one of them (unless a place begins them)."""
+    return bool(_CLASS_MARKER.search(scan.text, max(0, start - 6), start)) and \
+        start not in scan.region_at
+
+
+def _bracket_place_after(scan: OrgScan, end: int, suffix: str) -> int:
+    """中国石油大学(华东): a university or an institute named with the place
+    of its campus in brackets after it; the bracket belongs to the name."""
+    text = scan.text
+    if end >= len(text) or text[end] not in OPEN_BRACKETS or \
+            lexicon.ORG_SUFFIXES.get(suffix) not in ("university", "research"):
+        return end
+    close = min((i for i in (text.find(c, end + 1, end + 8) for c in CLOSE_BRACKETS) if i > 0),
+                default=-1)
+    if close < 0:
+        return end
+    inner = text[end + 1:close]
+    region = scan.region_at.get(end + 1)
+    if inner in lexicon.BRACKET_REGIONS or (region is not None and region.end == close):
+        return close + 1
+    return end
+
+
+def _make(scan: OrgScan, start: int, end: int, suffix: str, uncertain: bool = False,
+          until: int | None = None):
+    """The candidate text[start:end] ending in `suffix`, or None; `until`
+    extends the name past the suffix (a bracketed campus place)."""
     text = scan.text
     if scan.in_region(start, end):  # a zone of the gazetteer, not an organisation
         return None
@@ -191,6 +228,7 @@ def _make(scan: OrgScan, start: int, end: int, suffix: str, uncertain: bool = Fa
         place_end = start
     if region is None:
         region = _bracket_region(scan, start, end)
+    end = max(end, until or end)
     return Candidate(start, end, orgnames.normalise(text[start:end]), kind, suffix,
                  region.key if region else None, uncertain=uncertain,
                  place=text[start:place_end])
@@ -235,7 +273,10 @@ def _trim_people(scan: OrgScan, cands: list[Candidate]) -> list[Candidate]:
                     scan.region_spans.overlaps(c.start, c.start + k):
                 continue
             if c.start + k in scan.region_at or rest in names:
-                trimmed = _make(scan, c.start + k, c.end, c.suffix, c.uncertain)
+                end = c.end
+                if c.suffix and not scan.text.endswith(c.suffix, 0, end):  # 大学(华东)
+                    end = max(scan.text.rfind(o, c.start, end) for o in OPEN_BRACKETS)
+                trimmed = _make(scan, c.start + k, end, c.suffix, c.uncertain, until=c.end)
                 if trimmed is not None:
                     c = trimmed
                 break

@@ -13,11 +13,20 @@ A name is only read where the context says a person stands there:
 4. anywhere later, a name already introduced (陈金虎表示…).
 
 Two people with the same name whose organisations disagree are two Persons.
+
+Positions follow the usual convention for government and party titles: the
+head of a government is a title of the place's people's government
+(广州市南沙区区长 -> 区长 of 广州市南沙区人民政府; 市委副书记、市长 -> 市长 of the
+city's government); the committee word stays in the titles of a committee's
+secretary and members (县委书记, 党工委委员) and not in others (市委常委 -> 常委
+of the city's committee).  A name that is also a common word (高峰, 高明) is
+read only in a name slot; 公司董事长 is the company named last in the
+paragraph (flagged uncertain).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.document import Document
@@ -26,7 +35,13 @@ from kb.ingest.extract.names import FOLLOWERS, looks_like_name, name_after, name
 from kb.ingest.extract.orgscan import bare_level
 from kb.ingest.extract.regions import RegionMention
 from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk
-from kb.ingest.extract.titles import CORES, chain_separator, clean_title, segment_before
+from kb.ingest.extract.titles import (
+    CORES,
+    chain_separator,
+    clean_title,
+    segment_before,
+    title_before_name,
+)
 
 _EVALUATIVE = WordSet(lexicon.EVALUATIVE_PHRASES)
 _STOPS = WordSet(lexicon.ORG_LEFT_STOPS)
@@ -49,6 +64,7 @@ class _Context:
         self.place_starts = {r.start for r in regions}
         self.places = SpanSet((r.start, r.end) for r in regions)
         self.damaged = SpanSet(doc.damaged)
+        self.main_places = _main_places(regions)
 
     def name_at(self, pos: int, loose: bool = False) -> int | None:
         end = name_end(self.text, pos, loose=loose)
@@ -57,13 +73,32 @@ class _Context:
         return end
 
     def name_after_title(self, pos: int) -> tuple[int, int] | None:
-        found = name_after(self.text, pos, loose=True)
+        found = name_after(self.text, pos, loose=True, slot=True)
         if found is None or self.blocked.overlaps(*found) or self.is_place(*found):
             return None
         return found
 
     def is_place(self, start: int, end: int) -> bool:
         return start in self.place_starts or self.places.covering(start, end) is not None
+
+
+_HEAD_LEVELS = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}
+
+
+def _main_places(regions: list[RegionMention]) -> dict[str, str]:
+    """level -> name of the place the article is clearly about: mentioned
+    twice at least, and twice as often as any other place of its level."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for r in regions:
+        counts[r.level][r.name] += 1
+    out = {}
+    for level, counter in counts.items():
+        ranked = counter.most_common(2)
+        top_name, top = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if top >= 2 and top >= 2 * second:
+            out[level] = top_name
+    return out
 
 
 def find_people(doc: Document, organisations: list[Organisation],
@@ -83,7 +118,8 @@ def find_people(doc: Document, organisations: list[Organisation],
 def _titled(ctx: _Context) -> list[PersonMention]:
     text, out = ctx.text, []
     for e in range(2, len(text)):
-        if CORES.ending_at(text, e) is None or ctx.damaged.overlaps(e - 1, e):
+        if CORES.ending_at(text, e) is None or title_before_name(text, e) is None or \
+                ctx.damaged.overlaps(e - 1, e):
             continue
         found = ctx.name_after_title(e)
         if found is None:
@@ -93,8 +129,9 @@ def _titled(ctx: _Context) -> list[PersonMention]:
         if not segments:
             continue
         loose = name_end(text, start) is None and _EVALUATIVE.starting_at(text, end) is None
-        out.append(PersonMention(start, end, text[start:end], _positions(text, segments),
-                                 chain_start=segments[0].start, uncertain=loose))
+        positions, weak = _positions(ctx, segments)
+        out.append(PersonMention(start, end, text[start:end], positions,
+                                 chain_start=segments[0].start, uncertain=loose or weak))
     return out
 
 
@@ -113,33 +150,113 @@ def _chain(ctx: _Context, title_end: int) -> list:
     return segments
 
 
-def _positions(text: str, segments) -> tuple[PositionRef, ...]:
-    """One PositionRef per title.  A title without an organisation after 、
-    shares the one before it (董事长、总经理刘超), except the head of a
-    government after a party committee (市委副书记、市长): the committee's place
-    goes with the title then.  A bare 市委 stays in the title (市委书记)."""
-    out, previous = [], ""
+def _positions(ctx: _Context, segments) -> tuple[tuple[PositionRef, ...], bool]:
+    """One PositionRef per title, and whether a weak rule gave one of them.
+
+    A title without an organisation after 、 shares the one before it
+    (董事长、总经理刘超).  The head of a government is a title of the place's
+    people's government: 广州市南沙区区长 -> (区长, 广州市南沙区人民政府), and
+    after a party committee 嘉兴市委副书记、市长 -> (市长, 嘉兴市人民政府).  The
+    committee word stays in the titles of its secretary and members (县委书记,
+    党工委委员), not in others (市委常委 -> 常委).  公司/该公司 before a title
+    is the company named last before it in the paragraph (weak)."""
+    text = ctx.text
+    out, previous, weak = [], "", False
     for k, seg in enumerate(segments):
         title, org = seg.title, ""
+        word = text[seg.slot[0]:seg.slot[1]] if seg.slot is not None else ""
         if seg.org is not None:
             org = seg.org.name
-            if seg.org.text in lexicon.BARE_BODIES and seg.org.text.endswith("委"):
-                title = seg.org.text + title
-        elif seg.place_slot or _place_like(text, seg.slot):  # 苏州市市长: the place stays
-            title = text[seg.slot[0]:seg.slot[1]] + title
-        elif seg.slot is not None and _bare_unit(text[seg.slot[0]:seg.slot[1]]):
-            title = text[seg.slot[0]:seg.slot[1]] + title  # 县委书记, 台办主任: whose is unknown
-        elif seg.slot is None and k > 0:
-            if title.endswith(lexicon.GOVERNMENT_HEADS) and previous.endswith("委"):
-                title = previous[:-1] + title  # 普陀区委副书记、区长 -> 普陀区区长
-            elif _joined(text, segments[k - 1], seg):
-                org = previous
+            title = _committee_title(org, title)
+        elif seg.place_slot or _place_like(text, seg.slot):
+            org = _government_of(_place_name(ctx, seg.slot), title)
+            if not org:  # 苏州市秘书长: the place stays in the title
+                title = word + title
+        elif word in lexicon.ANAPHORIC_COMPANIES:
+            org = _company_before(ctx, seg.start)
+            weak = weak or bool(org)
+            if not org:
+                title = word + title
+        elif seg.slot is not None and _bare_unit(word):
+            title = word + title  # 县委书记, 台办主任: whose is unknown
+        elif seg.slot is None and k > 0 and title.endswith(lexicon.GOVERNMENT_HEADS) and \
+                _committee_place(previous):
+            org = _government_of(_committee_place(previous), title)
+        elif seg.slot is None and k > 0 and _joined(text, segments[k - 1], seg):
+            org = previous
+        elif seg.slot is None and title.endswith(lexicon.GOVERNMENT_HEADS):
+            org = _implied_government(ctx, title)  # 副市长 in an article about one city
+            weak = weak or bool(org)
         previous = org
         for part in _split_titles(title):
             ref = PositionRef(part, org, seg.former)
             if ref not in out:
                 out.append(ref)
-    return tuple(out)
+    return tuple(out), weak
+
+
+_COMMITTEES = ("党工委", "纪委", "省委", "市委", "区委", "县委", "州委")
+
+
+def _committee_title(org: str, title: str) -> str:
+    """县委书记, 党工委委员: the title of a committee's secretary or member
+    keeps the committee word."""
+    if title in ("书记", "委员"):
+        committee = next((c for c in _COMMITTEES if org.endswith(c)), None)
+        if committee:
+            return committee + title
+    return title
+
+
+def _committee_place(name: str) -> str:
+    """The place of a party committee: 嘉兴市委 -> 嘉兴市, 中共北京市海淀区委 ->
+    北京市海淀区, 浦东新区区委 -> 浦东新区; '' for other organisations."""
+    if not name.endswith(("省委", "市委", "区委", "县委", "州委")):
+        return ""
+    place = name.removeprefix("中共")[:-1]
+    if len(place) > 2 and place[-1] == place[-2]:  # 浦东新区区委
+        place = place[:-1]
+    return place if len(place) >= 2 else ""
+
+
+def _government_of(place: str, title: str) -> str:
+    """广州市南沙区 + 副区长 -> 广州市南沙区人民政府: when the title heads a
+    government of the place's level; '' otherwise."""
+    head = next((h for h in lexicon.GOVERNMENT_HEADS if title.endswith(h)), None)
+    if head is None or not place or not place.endswith(head[0]):
+        return ""
+    return place + "人民政府"
+
+
+def _implied_government(ctx: _Context, title: str) -> str:
+    """The government a head title without a place belongs to, when the
+    article is clearly about one place of that level."""
+    head = next(h for h in lexicon.GOVERNMENT_HEADS if title.endswith(h))
+    level = _HEAD_LEVELS.get(head[0])
+    place = ctx.main_places.get(level, "") if level else ""
+    return _government_of(place, title)
+
+
+def _place_name(ctx: _Context, slot) -> str:
+    """The place of a slot as written, its last place in full (四川 -> 四川省)."""
+    s, t = slot
+    written = ctx.text[s:t]
+    region = ctx.region_end.get(t)
+    if region is not None and region.start >= s and region.name != region.text and \
+            region.name.startswith(region.text):
+        return written[: len(written) - len(region.text)] + region.name
+    return written
+
+
+def _company_before(ctx: _Context, pos: int) -> str:
+    """The company named last before `pos` in the same paragraph."""
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    best = None
+    for m in ctx.mentions:
+        if start <= m.start and m.end <= pos and m.kind == "company" and not m.uncertain:
+            if best is None or m.end > best.end:
+                best = m
+    return best.name if best is not None else ""
 
 
 def _place_like(text: str, slot) -> bool:
@@ -149,7 +266,10 @@ def _place_like(text: str, slot) -> bool:
 
 
 def _bare_unit(word: str) -> bool:
-    return bare_level(word) or orgnames.suffix_of(word) == word
+    """市委, 台办, 园区党工委: a unit named by its kind alone."""
+    suffix = orgnames.suffix_of(word)
+    return bare_level(word) or suffix == word or \
+        (suffix is not None and word[: -len(suffix)] in lexicon.GENERIC_ZONE_WORDS)
 
 
 def _joined(text: str, before, seg) -> bool:
@@ -242,7 +362,10 @@ def _repeats(ctx: _Context, found: list[PersonMention]) -> list[PersonMention]:
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """A known name as a word of its own: a two-character name (何为 in 如何为)
-    needs a boundary on one side at least."""
+    needs a boundary on one side at least; a name that is also a common word
+    (高明 of 确实高明) a verb after it."""
+    if text[start:end] in lexicon.WORD_NAMES:
+        return FOLLOWERS.starting_at(text, end) is not None
     after = end >= len(text) or not is_cjk(text[end]) or \
         FOLLOWERS.starting_at(text, end) is not None
     if end - start > 2:
@@ -268,6 +391,11 @@ def _group(mentions: list[PersonMention]) -> list[Person]:
                 person.positions.append(ref)
         person.mentions.append(m)
         last_by_name[m.name] = person
+    for person in people:
+        # Uncertain when no mention is sure, or when a mention that gave
+        # positions was read by a weak rule.
+        person.uncertain = all(m.uncertain for m in person.mentions) or \
+            any(m.uncertain and m.positions for m in person.mentions)
     return people
 
 

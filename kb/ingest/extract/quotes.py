@@ -15,16 +15,19 @@ in this order:
     paragraph   the one person named earlier in the same paragraph
 
 Indirect speech is X表示/指出/认为/介绍/强调/提到/说，followed by what was
-said up to the end of the sentence, with the same speakers, pronouns (他说 ->
-the person named before) and groups (学员, 企业家们, 松江区组织部相关负责人)
-as speaker_label.  A statement with no speaker is kept only when it is a real
+said up to the end of the sentence (or up to a direct quote that goes on from
+it after a comma: 他认为，……，“……。” — that quote is X's too), with the same
+speakers, pronouns (他说 -> the person named before) and groups (学员,
+与会代表们, 企业家们, 松江区组织部相关负责人) as speaker_label.  A speaker
+that only context gives (opener, follow-up from another paragraph,
+paragraph, a pronoun with several people around) marks the quote uncertain.  A statement with no speaker is kept only when it is a real
 sentence; nothing is taken from damaged spans or photo captions.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.ingest.extract import lexicon
 from kb.ingest.extract.document import Document
@@ -136,8 +139,9 @@ def find_quotes(doc: Document, people: list[Person],
             continue
         direct.append((open_at, close_at))
         found.append(_Found(s, e, "direct", speaker))
-    found += _indirect(ctx, SpanSet((o, c + 1) for o, c in direct))
+    found += _indirect(ctx, SpanSet((o, c + 1) for o, c in direct), [o for o, _ in direct])
     found.sort(key=lambda f: f.start)
+    _continuations(ctx, found)
     _attribute_rest(ctx, found)
     quotes = []
     for f in found:
@@ -151,9 +155,22 @@ def find_quotes(doc: Document, people: list[Person],
                 continue
             sp = Speaker()
         quotes.append(QuoteMention(f.start, f.end, text[f.start:f.end], f.kind, sp.name, sp.label,
-                                   sp.title, sp.organisation, sp.start, sp.end))
+                                   sp.title, sp.organisation, sp.start, sp.end,
+                                   uncertain=sp.weak))
     terms.sort(key=lambda t: t.start)
     return quotes, terms
+
+
+def _continuations(ctx: QuoteContext, found: list[_Found]) -> None:
+    """他认为，……，“……。”: a direct quote that goes on from indirect speech
+    in the same sentence, after a comma, is the same speaker's (whoever a
+    name after the quote would suggest: “……。”林某则指出)."""
+    text = ctx.text
+    for before_, f in zip(found, found[1:], strict=False):
+        if f.kind != "direct" or before_.kind != "indirect" or before_.speaker is None:
+            continue
+        if text[before_.end:f.start - 1].strip(" ") in ("，", ",", "：", ":"):
+            f.speaker = before_.speaker
 
 
 def _attribute_rest(ctx: QuoteContext, found: list[_Found]) -> None:
@@ -165,16 +182,21 @@ def _attribute_rest(ctx: QuoteContext, found: list[_Found]) -> None:
             open_at, close_at = f.start - 1, f.end
             opens = opens_sentence(ctx, open_at)
             f.speaker = ctx.checked((None if opens else subject(ctx, open_at))
-                                    or opener(ctx, open_at, close_at))
+                                    or _weak(opener(ctx, open_at, close_at)))
             # Context alone gives a speaker only to a real statement, not to a
             # saying (“他山之石,可以攻玉。”).
             if f.speaker is None and opens and _length(text[f.start:f.end]) >= _MIN_CONTEXT:
                 said = (previous.start, previous.end) if previous else (0, 0)
-                f.speaker = ctx.checked(follow_up(ctx, previous.speaker if previous else None,
-                                                  said, open_at)
-                                        or paragraph(ctx, open_at))
+                same = follow_up(ctx, previous.speaker if previous else None, said, open_at)
+                if same is not None and ctx.paragraph(open_at) != ctx.paragraph(said[0]):
+                    same = _weak(same)  # the quote before stands in another paragraph
+                f.speaker = ctx.checked(same or _weak(paragraph(ctx, open_at)))
         if f.speaker is not None and f.speaker.name:
             previous = f
+
+
+def _weak(speaker: Speaker | None) -> Speaker | None:
+    return replace(speaker, weak=True) if speaker is not None and speaker.start >= 0 else speaker
 
 
 def _statement_end(text: str, start: int) -> int:
@@ -183,8 +205,9 @@ def _statement_end(text: str, start: int) -> int:
     return match.end() if match and match.group() != "\n" else (match.start() if match else len(text))
 
 
-def _indirect(ctx: QuoteContext, direct: SpanSet) -> list[_Found]:
-    """X表示，…。 up to the end of the sentence."""
+def _indirect(ctx: QuoteContext, direct: SpanSet, opens: list[int]) -> list[_Found]:
+    """X表示，…。 up to the end of the sentence, or up to a direct quote that
+    goes on from it after a comma (X认为，……，“……”)."""
     text, out, i = ctx.text, [], 0
     while i < len(text):
         verb = SPEECH.starting_at(text, i)
@@ -198,6 +221,9 @@ def _indirect(ctx: QuoteContext, direct: SpanSet) -> list[_Found]:
             while start < len(text) and text[start] == " ":
                 start += 1
             end = _statement_end(text, start)
+            quote_at = next((o for o in opens if start < o < end and text[o - 1] in "，,：:"), None)
+            if quote_at is not None:
+                end = quote_at - 1
             content_end = end
             while content_end > start and text[content_end - 1] in SENTENCE_ENDS:
                 content_end -= 1

@@ -19,6 +19,15 @@ from kb.ingest.extract.gazetteer import Gazetteer, Place, is_full_name
 
 # After a two-character abbreviation run, what makes it read as a pair of
 # provinces rather than an ordinary word.
+# Short forms of cities that are ordinary words as well (黄河入海口, 黄山 the
+# mountain, 长治久安, 来宾 guests, 朝阳 the morning sun, 白银 silver): they
+# count only with their province in sight or 市 written after them.
+WORD_LIKE = frozenset({
+    "海口", "黄山", "中山", "东方", "长治", "安康", "来宾", "朝阳", "大同", "黑河", "白山", "白银",
+    "普洱", "红河", "阿里", "山南", "中卫", "哈密", "三沙", "海东", "海北", "海西", "攀枝花", "吉安",
+    "永安", "通化", "和平", "城区", "郊区", "矿区",
+})
+
 # A place name right before one of these names a street, a garment or a
 # park elsewhere (南京路 is in Shanghai, 中山装 is a suit).
 _STREET = re.compile(r"(?:路|街|大道|大街|巷|装|公园|广场|中路|东路|西路|南路|北路)")
@@ -50,7 +59,8 @@ def find_regions(doc: Document, gazetteer: Gazetteer) -> list[RegionMention]:
     # province or city), with their ancestors: the context that lets a
     # county's short form count.
     mentioned = {c[0].key for s, e, c in raw
-                 if len(c) == 1 and (c[0].rank < 4 or (is_full_name(doc.text[s:e]) and e - s > 2))}
+                 if len(c) == 1 and doc.text[s:e] not in WORD_LIKE
+                 and (c[0].rank < 4 or (is_full_name(doc.text[s:e]) and e - s > 2))}
     mentioned |= {a.key for key in list(mentioned) for a in gazetteer.ancestors(key)}
     abbreviations = gazetteer.province_abbreviations
     mentions: list[RegionMention] = []
@@ -59,17 +69,17 @@ def find_regions(doc: Document, gazetteer: Gazetteer) -> list[RegionMention]:
         if doc.is_damaged(start, end):
             continue
         text = doc.text[start:end]
-        if len(text) >= 2 and all(ch in abbreviations for ch in text):
-            # 沪苏浙皖 / 京津冀: each character names a province (and the run
-            # may be a macro-region's name as well, kept below).
+        if len(text) >= 2 and all(ch in abbreviations for ch in text) \
+                and all(c.level == "macro" for c in candidates):
+            # 沪苏浙皖 / 京津冀: each character names a province, and the run
+            # is a macro-region's name as well (辽宁 is one province).
             mentions.extend(_abbreviation_mentions(text, start, abbreviations))
             previous = None
-            if not any(c.level == "macro" for c in candidates):
-                continue
         adjacent = previous is not None and (
             previous.end == start or (previous.end == start - 1 and doc.text[start - 1] in " \u3000"))
         adjacent_parent = previous.key if adjacent else None
-        place = _resolve(text, candidates, gazetteer, mentioned, adjacent_parent)
+        cued = start > 0 and doc.text[start - 1] in "在赴到于来至"
+        place = _resolve(text, candidates, gazetteer, mentioned, adjacent_parent, cued)
         if place is None:
             previous = None
             continue
@@ -137,12 +147,16 @@ def _strength(text: str, match) -> tuple[int, int]:
 
 
 def _resolve(text: str, candidates: list[Place], gazetteer: Gazetteer,
-             mentioned: set[str], adjacent_parent: str | None) -> Place | None:
+             mentioned: set[str], adjacent_parent: str | None, cued: bool = False) -> Place | None:
     if adjacent_parent:
         under = [c for c in candidates if gazetteer.is_ancestor(adjacent_parent, c.key)]
         if len(under) == 1:
             return under[0]
     short_form = not is_full_name(text) and not any(text == c.name for c in candidates)
+    if text in WORD_LIKE and not cued:  # 在海口举行 is the city
+        candidates = [c for c in candidates
+                      if any(a.key in mentioned for a in gazetteer.ancestors(c.key)
+                             if a.level in ("province", "prefecture"))]
     # 和县, 萧县: a two-character full name reads like ordinary words too.
     if short_form or len(text) <= 2:
         # A short form of a county-level unit needs its parent in sight.

@@ -20,8 +20,12 @@ ADVERBS = WordSet(lexicon.SPEECH_ADVERBS)
 GROUPS = WordSet(lexicon.GROUP_SPEAKERS)
 _AFTER_CLAUSE = 12  # how long the attribution after a quote may run
 _MAX_PHRASE = 16  # how far a speech verb may stand after a quote
-# 在谈到凯达时 / 在发言中 / 在结业仪式上: an adverbial between speaker and verb.
-_ADVERBIAL = re.compile(r"在[^，。；！？,;!?\n]{1,24}?(?:时|中|上|后|期间)$")
+# 在谈到凯达时 / 在发言中 / 在结业仪式上 / 致辞时: an adverbial between speaker and verb.
+_ADVERBIAL = re.compile(r"(?:在[^，。；！？,;!?\n]{1,24}?(?:时|中|上|后|期间)|(?:在|于)?(?:"
+                        + "|".join(lexicon.SPEECH_OCCASIONS) + r")(?:时|中))$")
+_ADVERBIAL_AFTER = re.compile(r"(?:在|于)[^，。；！？,;!?\n“”]{1,16}?(?:时|中|上|后|期间)|(?:在|于)?(?:"
+                              + "|".join(lexicon.SPEECH_OCCASIONS) + r")(?:时|中)?")
+_LEADS = WordSet(lexicon.GROUP_LEADS)
 _USE_WORDS = re.compile(r"(?:用|借用|套用|借)")
 _QUANTIFIER = re.compile(r"(?:有|据|一位|一名|多位|多名|不少|部分|一些|某|另一位|其中一位)$")
 _ADVERBIAL_BEFORE = re.compile(r"在[^，。,]{1,12}上$")
@@ -37,6 +41,7 @@ class Speaker:
     organisation: str = ""
     start: int = -1
     end: int = -1
+    weak: bool = False  # from context alone: flag the quote for curators
 
 
 # An attribution that names nobody the extractors know.
@@ -135,11 +140,25 @@ def _pronoun(ctx: QuoteContext, at: int) -> Speaker | None:
         return None
     mention, person = before[-1]
     for m, p in reversed(before):
-        if ctx.paragraph(m.start) == paragraph and SPEECH.starting_at(ctx.text, m.end):
+        if ctx.paragraph(m.start) == paragraph and _speaks_at(ctx.text, m.end):
             mention, person = m, p
             break
     speaker = ctx.speaker_of(mention, person)
-    return Speaker(speaker.name, "", speaker.title, speaker.organisation, at, at + 1)
+    # Sure when the person is the only one named in the paragraph before it.
+    here = {p.name for m, p in before if ctx.paragraph(m.start) == paragraph}
+    return Speaker(speaker.name, "", speaker.title, speaker.organisation, at, at + 1,
+                   weak=here != {person.name})
+
+
+def _speaks_at(text: str, pos: int) -> bool:
+    """A speech verb at pos, after adverbs or an occasion (也表示, 在会上说)."""
+    adverb = ADVERBS.starting_at(text, pos)
+    if adverb:
+        pos += len(adverb)
+    adverbial = _ADVERBIAL_AFTER.match(text, pos)
+    if adverbial:
+        pos = adverbial.end()
+    return SPEECH.starting_at(text, pos) is not None
 
 
 def _label_ending_at(ctx: QuoteContext, pos: int) -> Speaker | None:
@@ -149,6 +168,9 @@ def _label_ending_at(ctx: QuoteContext, pos: int) -> Speaker | None:
     if not group:
         return None
     start = pos - len(group)
+    lead = _LEADS.ending_at(text, start)
+    if lead:  # 与会代表们: the lead is part of the label
+        start -= len(lead)
     org = ctx.org_by_end.get(start)
     if org is not None:
         start = org.start
@@ -202,14 +224,14 @@ def after(ctx: QuoteContext, close_at: int, groups: bool = True) -> Speaker | No
     hit = ctx.by_chain.get(pos)
     if hit:
         mention, person = hit
-        if _attribution_tail(text, mention.end):
+        if _attribution_tail(text, mention.end) and not _new_statement(text, close_at, mention.end):
             return ctx.speaker_of(mention, person)
         return None
     if pos < len(text) and text[pos] in lexicon.PRONOUNS and not text.startswith("们", pos + 1):
         if _attribution_tail(text, pos + 1):
             return _pronoun(ctx, pos)
         return None
-    group = GROUPS.starting_at(text, pos) if groups else None
+    group = _group_at(text, pos) if groups else None
     org = ctx.org_by_start.get(pos)
     if org is not None:
         group = GROUPS.starting_at(text, org.end)
@@ -223,6 +245,23 @@ def after(ctx: QuoteContext, close_at: int, groups: bool = True) -> Speaker | No
     if group and _attribution_tail(text, pos + len(group), loose=True):
         return Speaker("", group, "", "", pos, pos + len(group))
     return _attribution_phrase(text, pos)
+
+
+def _group_at(text: str, pos: int) -> str | None:
+    """企业家们 / 与会代表们 at pos."""
+    lead = _LEADS.starting_at(text, pos)
+    if lead:
+        group = GROUPS.starting_at(text, pos + len(lead))
+        if group:
+            return lead + group
+    return GROUPS.starting_at(text, pos)
+
+
+def _new_statement(text: str, close_at: int, pos: int) -> bool:
+    """“……。”林某则指出，…… : after a quote that ends its sentence, a person
+    with 则 (whereas) begins a statement of their own; the quote is someone
+    else's."""
+    return text[close_at - 1] in "。！？!?…" and text.startswith("则", pos)
 
 
 def _attribution_phrase(text: str, pos: int) -> Speaker | None:
@@ -255,6 +294,9 @@ def _attribution_tail(text: str, pos: int, loose: bool = False) -> bool:
     adverb = ADVERBS.starting_at(text, pos)
     if adverb:
         pos += len(adverb)
+    adverbial = _ADVERBIAL_AFTER.match(text, pos)  # 高某在发布会上说
+    if adverbial and SPEECH.starting_at(text, adverbial.end()):
+        return True
     if SPEECH.starting_at(text, pos) or EVALUATIVE.starting_at(text, pos):
         return True
     end = pos

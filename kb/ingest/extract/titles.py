@@ -32,6 +32,8 @@ _TERM = re.compile(r"第[一二三四五六七八九十百零〇两\d]+届$")
 # After 区域/大区 a place belongs to the title: 上海区域总经理.
 _PLACE_BEFORE = ("区域", "大区", "地区", "分部", "区")
 _MAX_SLOT = 22
+# A short name declared after a full one: (以下简称“兰石集团”).
+_DECLARATION = re.compile(r"[(（](?:以下|下文)?(?:简称|下称)[为:：]?[“「\"]?[^()（）“”「」\"]{1,16}[”」\"]?[)）]$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,19 @@ class Segment:
     org: object | None = None  # the OrgMention before the title, if any
     slot: tuple[int, int] | None = None  # words before the title that no mention covers
     place_slot: str = ""  # the slot when it is just a place (苏州市 of 苏州市市长)
+
+
+def title_before_name(text: str, end: int) -> str | None:
+    """The title core that ends at `end` where a name may follow: not one
+    that goes on into a longer core (董事 of 董事长孙某 is no title before
+    长孙某)."""
+    core = CORES.ending_at(text, end)
+    if core is None:
+        return None
+    start = end - len(core)
+    if any(text[start:end + k] in CORES for k in (1, 2)):
+        return None
+    return core
 
 
 def clean_title(title: str) -> bool:
@@ -120,9 +135,9 @@ def segment_before(text: str, end: int, org_ends: dict[int, list], region_ends: 
     core = CORES.ending_at(text, end)
     if core is None:
         return None
-    org = _org_before_title(text, end - len(core), end, org_ends, floor)
+    org, ts = _org_before_title(text, end - len(core), end, org_ends, floor)
     if org is not None:
-        title = text[org.end:end]
+        title = text[ts:end]
         start = org.start
         former = title.startswith(lexicon.FORMER_MARKS)
     else:
@@ -143,7 +158,7 @@ def segment_before(text: str, end: int, org_ends: dict[int, list], region_ends: 
     if term < start:
         former, start = True, term
     if org is not None:
-        return Segment(start, org.end, end, title, former, org=org)
+        return Segment(start, ts, end, title, former, org=org)
     region = region_ends.get(ts)
     place = text[slot[0]:ts] if slot and region is not None and region.start == slot[0] else ""
     return Segment(start, ts, end, title, former, slot=slot, place_slot=place)
@@ -151,16 +166,21 @@ def segment_before(text: str, end: int, org_ends: dict[int, list], region_ends: 
 
 def _org_before_title(text, core_start, end, org_ends, floor):
     """The organisation mention closest before a title, when all that stands
-    between them reads as part of the title (a department, modifiers)."""
+    between them reads as part of the title (a department, modifiers).  The
+    short name an article declares right after the organisation may stand
+    between them: 兰州兰石集团有限公司(以下简称“兰石集团”)总经理."""
     for e in range(core_start, max(floor, end - _MAX_TITLE) - 1, -1):
         mentions = org_ends.get(e)
         if not mentions:
-            continue
+            declared = _DECLARATION.search(text, max(0, e - 24), e)
+            mentions = org_ends.get(declared.start()) if declared else None
+            if not mentions:
+                continue
         if not clean_title(text[e:end].lstrip("原前") or text[e:end]):
-            return None
+            return None, e
         outer = min(mentions, key=lambda m: m.start)
-        return outer if outer.start >= floor else None
-    return None
+        return (outer, e) if outer.start >= floor else (None, e)
+    return None, core_start
 
 
 def chain_separator(text: str, pos: int) -> bool:

@@ -214,6 +214,15 @@ def test_department_of_government_is_a_branch_with_parent():
     assert (org.kind, org.parent_name) == ("government", "上海市人民政府")
 
 
+def test_government_named_only_in_its_departments_is_their_parent():
+    orgs = orgs_of("国务院发展研究中心副主任陈某出席。上海市人民政府合作交流办公室主任杨某出席。")
+    assert [(o.name, o.parent_name) for o in orgs] == [
+        ("国务院发展研究中心", "国务院"), ("上海市人民政府合作交流办公室", "上海市人民政府")]
+    # … and an organisation of the article when it is named on its own too.
+    orgs = orgs_of("上海市人民政府合作交流办公室主任杨某出席。上海市人民政府发布通知。")
+    assert [o.name for o in orgs] == ["上海市人民政府合作交流办公室", "上海市人民政府"]
+
+
 def test_bare_bodies_take_the_place_of_the_chain():
     text = "上海市政协副主席、市工商联主席、市总商会会长寿某出席。江苏省工商联主席、省总商会会长刘某出席。"
     assert names(text) == ["上海市政协", "上海市工商联", "上海市总商会", "江苏省工商联", "江苏省总商会"]
@@ -233,7 +242,7 @@ def test_party_department_after_committee_joins_it():
 
 def test_administration_after_development_zone_joins_it():
     text = "常州经济开发区党工委书记、管委会主任王某致辞。"
-    assert names(text) == ["常州经济开发区", "常州经济开发区管委会"]
+    assert names(text) == ["常州经济开发区党工委", "常州经济开发区管委会"]
 
 
 # --- names without a suffix ----------------------------------------------------------------
@@ -280,6 +289,87 @@ def test_class_noun_apposition_is_uncertain():
     orgs = orgs_of("由江苏企业思必驰牵头,联合上海交大等单位共建。")
     assert [(o.name, o.kind, o.uncertain) for o in orgs] == [
         ("思必驰", "company", True), ("上海交大", "university", True)]
+
+
+# --- government bodies, zones and short forms ------------------------------------------------
+
+
+def orgs_full(text: str):
+    doc = Document(text)
+    return find_organisations(doc, find_regions(doc, full_gazetteer()), full_gazetteer())
+
+
+def test_agencies_named_with_shu():
+    orgs = orgs_full("香港特别行政区政府创新科技署署长潘某表示,海关总署副署长赵某出席。双方签署了协议,部署了任务。")
+    assert "香港特别行政区政府创新科技署" in [o.name for o in orgs]
+    assert "海关总署" in [o.name for o in orgs]
+    assert not any(o.name.endswith(("签署", "部署")) for o in orgs)
+
+
+def test_federation_of_industries_after_a_place():
+    assert [o.name for o in orgs_full("活动由上海工业总会协办,问题总会解决。")] == ["上海工业总会"]
+
+
+def test_places_counted_are_no_name():
+    assert names("两省政府签署协议,长三角三地政府部门负责人出席。") == []
+
+
+def test_class_noun_before_de_is_no_brand():
+    assert names("高校的实验室要和企业对接。") == []
+
+
+def test_words_after_deng_name_a_class_of_organisations():
+    assert "快递物流公司" not in names("顺丰速运有限公司、韵达等快递物流公司在此布局。")
+
+
+def test_campus_in_brackets_belongs_to_the_university():
+    assert names("中国矿业大学(北京)教授刘某出席。") == ["中国矿业大学(北京)"]
+    assert names("校方与中国矿业大学(北京)签约。") == ["中国矿业大学(北京)"]
+
+
+def test_centre_named_by_trade_words_is_a_goal():
+    assert names("要把长三角建成具有影响力的科技创新中心。") == []
+    assert names("国家集成电路创新中心主任张某出席。") == ["国家集成电路创新中心"]
+
+
+def test_working_committee_and_administration_of_a_zone():
+    text = "常州经济开发区党工委委员、管委会副主任王某出席。常州经济开发区管理委员会与三家企业签约。"
+    orgs = orgs_of(text)
+    assert [(o.name, o.kind) for o in orgs] == [
+        ("常州经济开发区党工委", "party"), ("常州经济开发区管理委员会", "government")]
+    assert [m.text for m in orgs[1].mentions] == ["管委会", "常州经济开发区管理委员会"]
+
+
+def test_zone_named_by_its_kind_is_no_organisation():
+    assert names("园区党工委书记王某表示,新区管委会将提供服务。") == []
+
+
+def test_department_of_a_named_zone():
+    assert names("滨江经济开发区交通运输局负责人出席。") == ["滨江经济开发区交通运输局"]
+
+
+def test_short_department_name_is_the_full_one():
+    orgs = orgs_of("江苏省科学技术厅主办,省科技厅副厅长李某出席。")
+    assert [(o.name, len(o.mentions)) for o in orgs] == [("江苏省科学技术厅", 2)]
+    orgs = orgs_of("省发改委副主任王某主持。会议由江苏省发展和改革委员会主办。")
+    assert [(o.name, len(o.mentions)) for o in orgs] == [("江苏省发展和改革委员会", 2)]
+
+
+def test_short_department_name_stays_out_when_two_provinces_fit():
+    text = "会议由江苏省科学技术厅和浙江省科学技术厅主办,省科技厅副厅长李某出席。"
+    assert names(text) == ["江苏省科学技术厅", "浙江省科学技术厅"]
+
+
+def test_name_without_its_leading_places_is_a_short_mention():
+    orgs = orgs_of("江苏长三角先进材料研究院揭牌。长三角先进材料研究院院长张某致辞。")
+    assert [(o.name, o.aliases) for o in orgs] == [("江苏长三角先进材料研究院", ["长三角先进材料研究院"])]
+
+
+def test_declared_short_name_after_a_place():
+    text = "宁波舟山港集团有限公司(以下简称“港口集团”)与多家企业签约。宁波港口集团考察团一行来访。"
+    orgs = orgs_of(text)
+    assert [o.name for o in orgs] == ["宁波舟山港集团有限公司"]
+    assert "宁波港口集团" in orgs[0].aliases
 
 
 # --- seeds and hand-written articles ---------------------------------------------------------

@@ -120,17 +120,36 @@ def test_name_set_apart_with_spaces():
         "谢志成": [("厅长", "江苏省工业和信息化厅")], "王平": [("副秘书长", "上海市人民政府")]}
 
 
-def test_head_of_government_after_committee_keeps_the_place():
+def test_head_of_government_after_committee_heads_the_places_government():
     assert positions("嘉兴市委副书记、市长毛宏芳参加开幕式。") == {
-        "毛宏芳": [("副书记", "嘉兴市委"), ("嘉兴市市长", "")]}
+        "毛宏芳": [("副书记", "嘉兴市委"), ("市长", "嘉兴市人民政府")]}
     assert positions("嘉兴市委副书记,市长毛宏芳参加开幕式。") == {
-        "毛宏芳": [("副书记", "嘉兴市委"), ("嘉兴市市长", "")]}
+        "毛宏芳": [("副书记", "嘉兴市委"), ("市长", "嘉兴市人民政府")]}
 
 
-def test_place_before_title_stays_in_the_title():
-    assert positions("苏州市市长吴庆文表示,要加快发展。") == {"吴庆文": [("苏州市市长", "")]}
+def test_head_of_government_of_a_written_place():
+    assert positions("苏州市市长吴庆文表示,要加快发展。") == {"吴庆文": [("市长", "苏州市人民政府")]}
     # 厦门 is not in the test gazetteer: a slot ending in 市/区 is still a place.
-    assert positions("厦门市思明区区长黄乔生认为,时间应该更长。") == {"黄乔生": [("厦门市思明区区长", "")]}
+    assert positions("厦门市思明区区长黄乔生认为,时间应该更长。") == {
+        "黄乔生": [("区长", "厦门市思明区人民政府")]}
+    # A place written without its level word is named in full.
+    assert positions("会上,四川副省长罗某表示,要加快发展。") == {"罗某": [("副省长", "四川省人民政府")]}
+
+
+def test_head_of_government_of_the_place_the_article_is_about():
+    text = "常州新动向。常州召开座谈会。常务副市长周某出席。常州将加快发展。"
+    people = people_of(text)
+    assert [(p.name, p.positions, p.uncertain) for p in people] == [
+        ("周某", [PositionRef("常务副市长", "常州市人民政府")], True)]
+    # Two cities as often: whose is not clear.
+    text = "常州召开座谈会,苏州派员参加。副市长周某出席。常州、苏州将加快发展。"
+    assert positions(text) == {"周某": [("副市长", "")]}
+
+
+def test_other_titles_after_a_place_keep_it():
+    assert positions("苏州市副秘书长吴某表示,要加快发展。") == {"吴某": [("苏州市副秘书长", "")]}
+    # A head of another level than the place's is no head of its government.
+    assert positions("苏州市区长吴某表示,要加快发展。") == {"吴某": [("苏州市区长", "")]}
 
 
 def test_comma_separates_offices_of_other_organisations():
@@ -153,6 +172,73 @@ def test_jianzhi_is_one_title():
 def test_verb_daibiao_ends_a_name():
     assert positions("红豆集团董事局主席周海江代表联盟致辞。") == {
         "周海江": [("董事局主席", "红豆集团")]}
+
+
+def test_committee_word_stays_in_secretary_and_member_titles():
+    assert positions("浙江省委书记王某出席。") == {"王某": [("省委书记", "浙江省委")]}
+    assert positions("常州经济开发区党工委委员、管委会副主任李某出席。") == {
+        "李某": [("党工委委员", "常州经济开发区党工委"), ("副主任", "常州经济开发区管委会")]}
+    # Other titles of a committee do not repeat it.
+    assert positions("杭州市委常委、宣传部部长张某出席。") == {
+        "张某": [("常委", "杭州市委"), ("部长", "杭州市委宣传部")]}
+
+
+def test_bare_city_committee_member_and_head_of_government():
+    text = "常州新动向。市委常委、常务副市长周某出席。常州分别召开座谈会,常州提出加快发展。"
+    assert positions(text) == {"周某": [("常委", "常州市委"), ("常务副市长", "常州市人民政府")]}
+
+
+def test_declared_short_name_between_organisation_and_title():
+    text = "宁波舟山港集团有限公司(以下简称“港口集团”)董事长毛某、总经理陶某出席。"
+    assert positions(text) == {"毛某": [("董事长", "宁波舟山港集团有限公司")],
+                               "陶某": [("总经理", "")]}
+    text = "宁波舟山港集团有限公司(以下简称“港口集团”)党委副书记、总经理陶某出席。"
+    assert positions(text) == {"陶某": [("党委副书记", "宁波舟山港集团有限公司"),
+                                        ("总经理", "宁波舟山港集团有限公司")]}
+
+
+def test_party_group_member_and_department_title_share_the_body():
+    assert positions("江苏省发展和改革委员会党组成员、副主任李某主持。") == {
+        "李某": [("党组成员", "江苏省发展和改革委员会"), ("副主任", "江苏省发展和改革委员会")]}
+
+
+def test_grade_and_first_holder_stay_in_the_title():
+    assert positions("江苏省商务厅副厅长、一级巡视员周某出席。") == {
+        "周某": [("副厅长", "江苏省商务厅"), ("一级巡视员", "江苏省商务厅")]}
+    text = "长三角新材料产业联盟(以下简称“联盟”)成立。联盟首任理事长、南京大学副校长吴某致辞。"
+    assert positions(text) == {"吴某": [("首任理事长", "长三角新材料产业联盟"), ("副校长", "南京大学")]}
+
+
+def test_campus_of_a_university_in_a_chain():
+    assert positions("中国工程院院士、中国矿业大学(北京)教授刘某作报告。") == {
+        "刘某": [("院士", "中国工程院"), ("教授", "中国矿业大学(北京)")]}
+
+
+def test_company_word_before_a_title_is_the_company_named_before():
+    text = "江苏恒瑞医药股份有限公司是承办单位之一。公司董事长孙某介绍,产能将翻番。"
+    people = people_of(text)
+    assert [(p.name, [(r.title, r.organisation) for r in p.positions], p.uncertain)
+            for p in people] == [("孙某", [("董事长", "江苏恒瑞医药股份有限公司")], True)]
+    # … within the paragraph only.
+    text = "江苏恒瑞医药股份有限公司是承办单位之一。\n公司董事长孙某介绍,产能将翻番。"
+    assert positions(text) == {"孙某": [("公司董事长", "")]}
+
+
+def test_longer_title_is_not_cut_for_a_compound_surname():
+    assert list(positions("公司董事长孙某介绍,产能将翻番。")) == ["孙某"]
+
+
+def test_name_that_is_a_common_word_only_in_a_name_slot():
+    text = "早高峰时段车流很大。副区长高峰介绍,高峰期将加开公交。高峰表示,要保障出行。"
+    people = people_of(text)
+    assert [(p.name, len(p.mentions)) for p in people] == [("高峰", 2)]
+    assert people_of("用电高峰到来,高峰负荷创新高。") == []
+    text = "研究院院长高明在会上说,要加快转化。这一招确实高明。"
+    assert [(p.name, len(p.mentions)) for p in people_of(text)] == [("高明", 1)]
+
+
+def test_honorific_title_after_a_name():
+    assert positions("南京大学常务副校长吴某院士作报告。") == {"吴某": [("常务副校长", "南京大学")]}
 
 
 # --- names without a title ---------------------------------------------------------------------

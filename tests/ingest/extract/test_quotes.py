@@ -204,6 +204,51 @@ def test_nothing_from_damaged_spans_or_captions():
     assert quotes_of(caption, captions=[(0, len(caption))]) == ([], [])
 
 
+def test_direct_quote_going_on_from_indirect_speech_after_a_comma():
+    text = "宁波市副市长李某出席。她认为,港口是宁波最大的优势,“我们要用好这张牌,把港口做强。”"
+    assert said(text) == [("indirect", "李某", "港口是宁波最大的"), ("direct", "李某", "我们要用好这张牌")]
+
+
+def test_quote_before_someone_who_speaks_instead_is_not_theirs():
+    text = ("宁波市副市长李某介绍,今年将新建两个码头,“我们希望港口和工厂靠得更近。”"
+            "舟山市副市长王某则指出,两地要共建航线。")
+    assert said(text) == [("indirect", "李某", "今年将新建两个码"), ("direct", "李某", "我们希望港口和工"),
+                          ("indirect", "王某", "两地要共建航线")]
+
+
+def test_group_labels_keep_their_lead_word():
+    text = "与会代表们表示,论坛很有收获。参会企业家认为,合作空间很大。学员们普遍反映,课程设置合理。"
+    assert said(text) == [("indirect", "[与会代表们]", "论坛很有收获"), ("indirect", "[参会企业家]", "合作空间很大"),
+                          ("indirect", "[学员们]", "课程设置合理")]
+    assert said("“这里的营商环境很好,办事效率很高。”参会企业家们说。") == [
+        ("direct", "[参会企业家们]", "这里的营商环境很")]
+
+
+def test_occasion_between_speaker_and_verb():
+    text = "宁波市副市长李某致辞时说,宁波将加大支持力度,“为企业提供更好的服务。”"
+    assert said(text) == [("indirect", "李某", "宁波将加大支持力"), ("direct", "李某", "为企业提供更好的")]
+    text = "“宁波将加大支持力度,为企业提供更好的服务。”宁波市副市长李某在签约仪式上说。"
+    quotes, _ = quotes_of(text)
+    assert [(q.speaker, q.uncertain) for q in quotes] == [("李某", False)]
+
+
+def test_speaker_from_context_alone_is_uncertain():
+    quotes, _ = quotes_of("宁波市副市长李某在会上作了讲话。“宁波港是我们最大的优势,要用好这张牌。”")
+    assert [(q.speaker, q.uncertain) for q in quotes] == [("李某", True)]
+    text = ("宁波市副市长李某出席并致辞。她表示,宁波将加大支持力度。"
+            "随后,舟山市副市长王某介绍了舟山的情况。他说,舟山愿与宁波共建港口。")
+    quotes, _ = quotes_of(text)
+    assert [(q.speaker, q.uncertain) for q in quotes] == [("李某", False), ("王某", True)]
+
+
+def test_pronoun_prefers_who_spoke_on_an_occasion():
+    text = ("舟山市副市长王某接受记者采访时说,合作前景广阔。宁波市副市长李某也出席了会议。"
+            "他表示,两地将共建港口。")
+    quotes, _ = quotes_of(text)
+    assert [(q.speaker, q.text[:4], q.uncertain) for q in quotes] == [
+        ("王某", "合作前景", False), ("王某", "两地将共", True)]
+
+
 # --- seeds and articles ------------------------------------------------------------------------------
 
 
