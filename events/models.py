@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kb import dates
-from kb.models import CuratedModel, DatePrecision
+from kb.models import CuratedModel, DatePrecision, SearchTextMixin
 
 
 class EventKind(models.TextChoices):
@@ -20,7 +20,7 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class Event(CuratedModel):
+class Event(SearchTextMixin, CuratedModel):
     title = models.CharField(_("标题"), max_length=300)
     title_original = models.CharField(_("原文标题"), max_length=300, blank=True)
     kind = models.CharField(
@@ -54,6 +54,12 @@ class Event(CuratedModel):
     participants_approximate = models.BooleanField(_("人数为约数"), default=False)
     summary = models.TextField(_("摘要"), blank=True)
     terms = models.JSONField(_("引号术语"), default=list, blank=True)
+    # title, title_original and summary, Simplified and case-folded
+    # (kb.models.search_text_of), kept in step by save() and by
+    # events.services.events_refresh_search for bulk writes.  On PostgreSQL
+    # a trigram index on it (migration 0003) serves one- and two-character
+    # queries too, because every character stands between separators.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     evidence = GenericRelation("kb.Evidence", related_query_name="event")
 
@@ -80,6 +86,8 @@ class Event(CuratedModel):
 
     def __str__(self):
         return self.title
+
+    search_field_names = ("title", "title_original", "summary")
 
     def save(self, *args, **kwargs):
         self.span_start, self.span_end = self.compute_span()

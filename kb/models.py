@@ -19,6 +19,62 @@ from django.utils.translation import gettext_lazy as _
 
 from kb import dates
 
+# search_text stores every character between separators ("\x1f长\x1f三\x1f角\x1f").
+# A query becomes the same shape (search_pattern), so a LIKE on it finds the
+# characters in order on every database, and on PostgreSQL each character
+# is a word of its own to pg_trgm: a one- or two-character query still has
+# trigrams, so the trigram index (events migration 0003) serves it.
+SEARCH_SEPARATOR = "\x1f"
+_CONTROL = dict.fromkeys(range(32))
+
+
+def _search_normal(text: str) -> str:
+    from kb.ingest.chinese import to_simplified
+
+    return to_simplified(str(text)).casefold().translate(_CONTROL)
+
+
+def _separated(text: str) -> str:
+    return SEARCH_SEPARATOR + SEARCH_SEPARATOR.join(text) + SEARCH_SEPARATOR if text else ""
+
+
+def search_text_of(*parts) -> str:
+    """What text search matches for a record: its texts in Simplified and
+    case-folded, characters separated, one text per line.  The public site
+    converts a query the same way (search_pattern), so a Traditional query
+    finds a Simplified record and the reverse.  Stored denormalised
+    (search_text) because converting at query time cannot use an index."""
+    texts = []
+    for part in parts:
+        for text in part if isinstance(part, (list, tuple)) else [part]:
+            normal = _search_normal(text) if text else ""
+            if normal:
+                texts.append(_separated(normal))
+    return "\n".join(texts)
+
+
+def search_pattern(query: str) -> str:
+    """A visitor's query in search_text's shape ("" for an empty query)."""
+    return _separated(_search_normal(query.strip()))
+
+
+class SearchTextMixin:
+    """save() keeps `search_text` in step with the fields named in
+    `search_field_names`; bulk writes (bulk_create, update) bypass save() and
+    must call the refresh services in events.services."""
+
+    search_field_names: tuple[str, ...] = ()
+
+    def search_fields(self) -> tuple:
+        return tuple(getattr(self, name) or "" for name in self.search_field_names)
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_text_of(*self.search_fields())
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
 
 class ReviewStatus(models.TextChoices):
     AUTO = "auto", _("自动")
@@ -252,7 +308,7 @@ class MergeableModel(CuratedModel):
         abstract = True
 
 
-class Organisation(MergeableModel):
+class Organisation(SearchTextMixin, MergeableModel):
     name = models.CharField(_("名称"), max_length=200, db_index=True)
     name_original = models.CharField(_("原文名称"), max_length=200, blank=True)
     aliases = models.JSONField(_("别名"), default=list, blank=True)
@@ -286,6 +342,8 @@ class Organisation(MergeableModel):
         choices=DatePrecision.choices,
         default=DatePrecision.UNKNOWN,
     )
+    # name, name_original and aliases for text search (search_text_of).
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     evidence = GenericRelation("kb.Evidence", related_query_name="organisation")
 
@@ -297,11 +355,15 @@ class Organisation(MergeableModel):
     def __str__(self):
         return self.name
 
+    search_field_names = ("name", "name_original", "aliases")
 
-class Person(MergeableModel):
+
+class Person(SearchTextMixin, MergeableModel):
     name = models.CharField(_("姓名"), max_length=100, db_index=True)
     name_original = models.CharField(_("原文姓名"), max_length=100, blank=True)
     aliases = models.JSONField(_("别名"), default=list, blank=True)
+    # name, name_original and aliases for text search (search_text_of).
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     evidence = GenericRelation("kb.Evidence", related_query_name="person")
 
@@ -312,6 +374,8 @@ class Person(MergeableModel):
 
     def __str__(self):
         return self.name
+
+    search_field_names = ("name", "name_original", "aliases")
 
 
 class Position(models.Model):
@@ -459,6 +523,7 @@ class Evidence(models.Model):
 
 __all__ = [
     "CreditRole",
+    "SearchTextMixin",
     "CuratedModel",
     "DatePrecision",
     "Evidence",
@@ -473,5 +538,7 @@ __all__ = [
     "ReviewStatus",
     "Script",
     "Source",
+    "search_pattern",
+    "search_text_of",
     "SourceCredit",
 ]

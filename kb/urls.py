@@ -8,4 +8,6 @@ admin.site.index_title = "编辑后台"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("events.urls")),
+    path("", include("kb.public_urls")),
 ]

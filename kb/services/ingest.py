@@ -110,7 +110,7 @@ def _key(prefix: str, *parts: str) -> str:
     key = f"{prefix}:" + "|".join(parts)
     if len(key) <= KEY_LENGTH:
         return key
-    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return key[: KEY_LENGTH - 17] + "#" + digest
 
 
@@ -327,7 +327,9 @@ class _ArticleWriter:
             if not record.name_original:
                 updates["name_original"] = as_written
             if updates:
-                Organisation.objects.filter(pk=record.pk).update(**updates)
+                for name, value in updates.items():
+                    setattr(record, name, value)
+                record.save(update_fields=[*updates, "updated_at"])  # keeps search_text in step
         for mention in org.mentions:
             self.evidence(record, mention.start, mention.end, "机构")
 
@@ -398,7 +400,7 @@ class _ArticleWriter:
 
     @staticmethod
     def _quote_key(quote) -> str:
-        return _key("quote", hashlib.sha1(_norm(quote.text).encode()).hexdigest())
+        return _key("quote", hashlib.sha256(_norm(quote.text).encode()).hexdigest())
 
     def _write_event(self, index: int, event: EventRecord) -> None:
         key = self._event_key(event)
