@@ -23,6 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 
 from events.models import Event, EventRole
+from events.services import events_refresh_denormalised
 from kb import dates as D
 from kb.ingest.extract.article import Extraction
 from kb.ingest.extract.events import EventRecord
@@ -240,6 +241,9 @@ class _ArticleWriter:
             self._write_quote(quote)
         self.flush_evidence()
         self._drop_unsupported(previous)
+        # Columns events keep in step with other rows (search text, counts)
+        # change with the quotes and evidence written in bulk above.
+        events_refresh_denormalised(event_ids=[e.pk for e in self.event_by_index.values() if e])
 
     def _previous_links(self) -> set[tuple[int, int]]:
         if self.source is None:
