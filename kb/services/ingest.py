@@ -20,15 +20,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from events.models import Event, EventRole
 from events.services import events_refresh_denormalised
 from kb import dates as D
 from kb.ingest.extract.article import Extraction
 from kb.ingest.extract.events import EventRecord
-from kb.ingest.extract.mentions import Organisation as OrgFound
-from kb.ingest.extract.mentions import Person as PersonFound
 from kb.ingest.pipeline import PIPELINE_VERSION, RepairedArticle
 from kb.models import (
     CuratedModel,
@@ -42,6 +40,7 @@ from kb.models import (
     Source,
     SourceCredit,
 )
+from kb.services.bulk import records_save, records_upsert
 
 KEY_LENGTH = 255
 
@@ -128,6 +127,9 @@ def _resolve_merged(record):
 
 
 class _ArticleWriter:
+    """Writes one article's extraction in bulk: a few queries per kind of
+    record rather than a few per record."""
+
     def __init__(self, article: RepairedArticle, extraction: Extraction, source: Source | None,
                  context: ImportContext):
         self.article = article
@@ -136,13 +138,12 @@ class _ArticleWriter:
         self.context = context
         self.counts: Counter = Counter()
         self.region_ids = context.region_ids
+        self.ct = context.content_types
         self.org_by_name: dict[str, Organisation | None] = {}
         self.person_by_name: dict[str, Person | None] = {}
         self.event_by_index: dict[int, Event | None] = {}
         self.touched: set[tuple[int, int]] = set()
-        self.ct = context.content_types
         self.pending_evidence: dict[tuple[int, int, int, int], Evidence] = {}
-        self.known: dict[type, dict[str, object]] = {}
 
     # ------------------------------------------------------------- helpers
     def original(self, start: int, end: int) -> str:
@@ -168,54 +169,9 @@ class _ArticleWriter:
             sentence=self.sentence(start), note=note[:100],
         ))
 
-    def flush_evidence(self) -> None:
-        Evidence.objects.bulk_create(self.pending_evidence.values(), ignore_conflicts=True,
-                                     batch_size=500)
-        self.counts["evidence"] += len(self.pending_evidence)
-
-    def preload(self, model, keys) -> None:
-        """One query for every record of this article that already exists."""
-        found = model.objects.filter(import_key__in=list(set(keys)))
-        self.known.setdefault(model, {}).update({r.import_key: r for r in found})
-
-    def upsert(self, model, key: str, fields: dict, *, lookup=None):
-        """Find a record by its key (or by `lookup`), following merges.
-        Returns (record, writable): writable is False for curated records,
-        and the record is None for a rejected tombstone."""
-        known = self.known.get(model)
-        if known is not None and key not in known:
-            record = None  # preloaded: it does not exist yet
-        elif known is not None:
-            record = known[key]
-        else:
-            record = model.objects.filter(import_key=key).first()
-        if record is None and lookup is not None:
-            record = lookup()
-        if record is not None:
-            record = _resolve_merged(record)
-            if record.review_status == ReviewStatus.REJECTED:
-                self.counts[f"{model._meta.model_name}_rejected_kept_out"] += 1
-                return None, False
-            if record.is_curated:
-                return record, False
-            changed = [name for name, value in fields.items() if getattr(record, name) != value]
-            if changed:
-                for name in changed:
-                    setattr(record, name, fields[name])
-                record.save(update_fields=[*changed, "updated_at"])
-                self.counts[f"{model._meta.model_name}_updated"] += 1
-            return record, True
-        try:
-            with transaction.atomic():
-                record = model.objects.create(import_key=key, **fields)
-        except IntegrityError:
-            # A concurrent import created it a moment ago: take that one.
-            self.known.pop(model, None)
-            return self.upsert(model, key, fields)
-        if known is not None:
-            known[key] = record
-        self.counts[f"{model._meta.model_name}_created"] += 1
-        return record, True
+    def organisation_id(self, name: str) -> int | None:
+        record = self.org_by_name.get(name) if name else None
+        return record.pk if record is not None else None
 
     # ------------------------------------------------------------- writing
     def write(self) -> None:
@@ -224,22 +180,13 @@ class _ArticleWriter:
         Evidence.objects.filter(source=self.source).delete()
         self._write_credits()
         self._write_regions()
-        self.preload(Organisation, [_key("org", o.name) for o in self.x.organisations])
-        self.preload(Event, [self._event_key(e) for e in self.x.events])
-        self.preload(Quote, [self._quote_key(q) for q in self.x.quotes])
-        for org in self.x.organisations:
-            self._write_organisation(org)
-        for org in self.x.organisations:
-            self._link_parent(org)
-        for person in self.x.people:
-            self._write_person(person)
-        for index, event in enumerate(self.x.events):
-            self._write_event(index, event)
-        for index, event in enumerate(self.x.events):
-            self._link_event(index, event)
-        for quote in self.x.quotes:
-            self._write_quote(quote)
-        self.flush_evidence()
+        self._write_organisations()
+        self._write_people()
+        self._write_events()
+        self._write_quotes()
+        Evidence.objects.bulk_create(self.pending_evidence.values(), ignore_conflicts=True,
+                                     batch_size=500)
+        self.counts["evidence"] += len(self.pending_evidence)
         self._drop_unsupported(previous)
         # Columns events keep in step with other rows (search text, counts)
         # change with the quotes and evidence written in bulk above.
@@ -272,129 +219,147 @@ class _ArticleWriter:
     def _write_credits(self) -> None:
         SourceCredit.objects.filter(source=self.source).delete()
         outlet = self.article.meta.outlet
-        for credit in self.article.meta.credits:
-            person, _ = self.upsert(Person, _key("credit", credit.name, outlet),
-                                    {"name": credit.name, "name_original": credit.name})
-            SourceCredit.objects.get_or_create(
-                source=self.source, name=credit.name, role=credit.role,
-                defaults={"person": person, "role_original": credit.role_original[:20]},
-            )
-            self.counts["credits"] += 1
+        credits = self.article.meta.credits
+        people = records_upsert(Person, {
+            _key("credit", c.name, outlet): {"name": c.name, "name_original": c.name} for c in credits
+        }, counts=self.counts)
+        SourceCredit.objects.bulk_create([
+            SourceCredit(source=self.source, name=c.name, role=c.role,
+                         role_original=c.role_original[:20],
+                         person=people[_key("credit", c.name, outlet)].record)
+            for c in credits
+        ], ignore_conflicts=True)
+        self.counts["credits"] += len(credits)
 
     def _write_regions(self) -> None:
-        regions = {r.id: r for r in Region.objects.filter(
-            slug__in={m.key for m in self.x.regions})}
-        by_slug = {r.slug: r for r in regions.values()}
+        by_slug = Region.objects.in_bulk({m.key for m in self.x.regions}, field_name="slug")
         for mention in self.x.regions:
             region = by_slug.get(mention.key)
             if region is not None:
                 self.evidence(region, mention.start, mention.end, mention.via)
 
     # ------------------------------------------------------- organisations
-    def _find_organisation(self, names: list[str]) -> Organisation | None:
+    def _write_organisations(self) -> None:
+        rows: dict[str, dict] = {}
+        names: dict[str, list[str]] = {}  # key -> every name the article gives
+        written: dict[str, str] = {}
+        for org in self.x.organisations:
+            key = _key("org", org.name)
+            rows[key] = {
+                "name": org.name,
+                "kind": org.kind,
+                "region_id": self.region_ids.get(org.region_key) if org.region_key else None,
+                "flagged": org.uncertain,
+                "flag_reason": "名称由上下文推断,无机构后缀" if org.uncertain else "",
+            }
+            names[key] = [org.name, *org.aliases]
+            first = org.mentions[0] if org.mentions else None
+            written[key] = self.original(first.start, first.end) if first else org.name
+        # 由松江区和合肥市联合主办: a place's government acts as organiser.
+        for event in self.x.events:
+            for role in event.roles:
+                if role.party == "organisation" and role.region_key:
+                    key = _key("org", role.name)
+                    if key not in rows:
+                        rows[key] = {"name": role.name, "kind": "government",
+                                     "region_id": self.region_ids.get(role.region_key)}
+                        names[key] = [role.name]
+                        written[key] = role.name
         index = self.context.org_index
-        for name in names:
-            pk = index.get(name)
-            if pk is not None:
-                found = Organisation.objects.filter(pk=pk).first()
-                if found is not None:
-                    return found
-        return None
+        known_ids = {key: next((index[n] for n in names[key] if n in index), None) for key in rows}
+        by_id = Organisation.objects.in_bulk({i for i in known_ids.values() if i})
+        found = {key: by_id.get(pk) for key, pk in known_ids.items() if pk}
+        results = records_upsert(Organisation, rows, found=found, counts=self.counts)
 
-    def _write_organisation(self, org: OrgFound) -> None:
-        first = org.mentions[0] if org.mentions else None
-        as_written = self.original(first.start, first.end) if first else org.name
-        fields = {
-            "name": org.name,
-            "kind": org.kind,
-            "region_id": self.region_ids.get(org.region_key) if org.region_key else None,
-            "flagged": org.uncertain,
-            "flag_reason": "名称由上下文推断,无机构后缀" if org.uncertain else "",
-        }
-        record, writable = self.upsert(
-            Organisation, _key("org", org.name), fields,
-            lookup=lambda: self._find_organisation([org.name, *org.aliases]),
-        )
-        self.org_by_name[org.name] = record
-        for alias in org.aliases:
-            self.org_by_name.setdefault(alias, record)
-        if record is None:
-            return
-        self.context.remember_organisation(record, [org.name, *org.aliases])
-        if writable:
-            aliases = list(dict.fromkeys([*(record.aliases or []), *org.aliases,
-                                          *([org.name] if org.name != record.name else [])]))
-            aliases = [a for a in aliases if a != record.name]
-            updates = {}
-            if aliases != (record.aliases or []):
-                updates["aliases"] = aliases
-            if not record.name_original:
-                updates["name_original"] = as_written
-            if updates:
-                for name, value in updates.items():
-                    setattr(record, name, value)
-                record.save(update_fields=[*updates, "updated_at"])  # keeps search_text in step
-        for mention in org.mentions:
-            self.evidence(record, mention.start, mention.end, "机构")
+        stale = []
+        for key, result in results.items():
+            record = result.record
+            for name in names[key]:
+                self.org_by_name.setdefault(name, record)
+            if record is None:
+                continue
+            self.context.remember_organisation(record, names[key])
+            if result.writable:
+                merged = list(dict.fromkeys([*(record.aliases or []), *names[key]]))
+                aliases = [a for a in merged if a != record.name]
+                changed = aliases != (record.aliases or []) or not record.name_original
+                record.aliases = aliases
+                record.name_original = record.name_original or written[key]
+                if changed:
+                    stale.append(record)
+        records_save(Organisation, stale, ["aliases", "name_original"])
 
-    def _link_parent(self, org: OrgFound) -> None:
-        record = self.org_by_name.get(org.name)
-        parent = self.org_by_name.get(org.parent_name) if org.parent_name else None
-        if record is None or parent is None or record.is_curated or record.parent_id:
-            return
-        if parent.pk != record.pk:
-            Organisation.objects.filter(pk=record.pk).update(parent=parent)
-
-    def organisation(self, name: str) -> Organisation | None:
-        if not name:
-            return None
-        if name not in self.org_by_name:
-            self.org_by_name[name] = self._find_organisation([name])
-        return self.org_by_name[name]
+        parents = []
+        for org in self.x.organisations:
+            record = self.org_by_name.get(org.name)
+            parent = self.org_by_name.get(org.parent_name) if org.parent_name else None
+            if record is None or parent is None or record.is_curated or record.parent_id \
+                    or parent.pk == record.pk:
+                continue
+            record.parent_id = parent.pk
+            parents.append(record)
+        records_save(Organisation, parents, ["parent"])
+        for org in self.x.organisations:
+            record = self.org_by_name.get(org.name)
+            if record is not None:
+                for mention in org.mentions:
+                    self.evidence(record, mention.start, mention.end, "机构")
 
     # -------------------------------------------------------------- people
-    def _write_person(self, person: PersonFound) -> None:
-        orgs = [p.organisation for p in person.positions if p.organisation]
-        first = person.mentions[0] if person.mentions else None
-        as_written = self.original(first.start, first.end) if first else person.name
-        anchor = orgs[0] if orgs else f"src:{self.article.file_name}"
-        key = _key("person", person.name, anchor)
+    def _write_people(self) -> None:
+        names = {p.name for p in self.x.people}
+        held: dict[int, set[str]] = {}
+        candidates: dict[str, list[Person]] = {}
+        for person in Person.objects.filter(name__in=names).exclude(import_key__startswith="credit:"):
+            candidates.setdefault(person.name, []).append(person)
+            held[person.pk] = set()
+        for pid, org_name, linked in Position.objects.filter(person_id__in=held).values_list(
+                "person_id", "organisation_name", "organisation__name"):
+            held[pid] |= {org_name, linked} - {None, ""}
 
-        def same_person():
+        rows, found, keys = {}, {}, {}
+        for person in self.x.people:
+            orgs = [p.organisation for p in person.positions if p.organisation]
+            anchor = orgs[0] if orgs else f"src:{self.article.file_name}"
+            key = _key("person", person.name, anchor)
+            keys[id(person)] = key
+            first = person.mentions[0] if person.mentions else None
+            uncertain = getattr(person, "uncertain", False)
+            rows[key] = {
+                "name": person.name,
+                "name_original": self.original(first.start, first.end) if first else person.name,
+                "flagged": uncertain,
+                "flag_reason": "姓名或职务由较弱的规则得出" if uncertain else "",
+            }
             # Same name and an organisation in common: one person.
-            if not orgs:
-                return None
-            for candidate in Person.objects.filter(name=person.name).prefetch_related("positions"):
-                held = {p.organisation_name for p in candidate.positions.all()}
-                held |= {p.organisation.name for p in candidate.positions.all() if p.organisation}
-                if held & set(orgs):
-                    return candidate
-            return None
+            if orgs:
+                found[key] = next((c for c in candidates.get(person.name, [])
+                                   if held[c.pk] & set(orgs)), None)
+        results = records_upsert(Person, rows, found={k: v for k, v in found.items() if v},
+                                 counts=self.counts)
+        positions = []
+        for person in self.x.people:
+            result = results[keys[id(person)]]
+            self.person_by_name[person.name] = result.record
+            if result.record is None:
+                continue
+            if result.writable:
+                for position in person.positions:
+                    title = ("原" if position.former and not position.title.startswith("原") else "") \
+                        + position.title
+                    positions.append(Position(
+                        person=result.record, title=title[:100],
+                        organisation_name=position.organisation[:200],
+                        organisation_id=self.organisation_id(position.organisation),
+                        source=self.source, as_of=self.article.meta.published,
+                        as_of_precision=self.article.meta.precision))
+            for mention in person.mentions:
+                self.evidence(result.record, mention.start, mention.end, "人物")
+        Position.objects.bulk_create(positions, ignore_conflicts=True)
 
-        uncertain = getattr(person, "uncertain", False)
-        record, writable = self.upsert(
-            Person, key, {"name": person.name, "name_original": as_written,
-                          "flagged": uncertain,
-                          "flag_reason": "姓名或职务由较弱的规则得出" if uncertain else ""},
-            lookup=same_person)
-        self.person_by_name[person.name] = record
-        if record is None:
-            return
-        if writable:
-            for position in person.positions:
-                org = self.organisation(position.organisation)
-                title = ("原" if position.former and not position.title.startswith("原") else "") + position.title
-                Position.objects.get_or_create(
-                    person=record, title=title[:100], organisation_name=position.organisation[:200],
-                    source=self.source,
-                    defaults={"organisation": org, "as_of": self.article.meta.published,
-                              "as_of_precision": self.article.meta.precision},
-                )
-        for mention in person.mentions:
-            self.evidence(record, mention.start, mention.end, "人物")
-
-    def person(self, name: str) -> Person | None:
-        return self.person_by_name.get(name) if name else None
+    def person_id(self, name: str) -> int | None:
+        record = self.person_by_name.get(name) if name else None
+        return record.pk if record is not None else None
 
     # -------------------------------------------------------------- events
     @staticmethod
@@ -406,11 +371,10 @@ class _ArticleWriter:
     def _quote_key(quote) -> str:
         return _key("quote", hashlib.sha256(_norm(quote.text).encode()).hexdigest())
 
-    def _write_event(self, index: int, event: EventRecord) -> None:
-        key = self._event_key(event)
+    def _event_fields(self, event: EventRecord) -> dict:
         at = self.article.text.find(event.title)
         title_original = self.original(at, at + len(event.title)) if at >= 0 else ""
-        fields = {
+        return {
             "title": event.title[:300],
             "title_original": (title_original or event.title)[:300],
             "kind": event.kind,
@@ -424,86 +388,98 @@ class _ArticleWriter:
             "flagged": event.flagged,
             "flag_reason": event.flag_reason[:200],
         }
-        record, writable = self.upsert(Event, key, fields)
-        self.event_by_index[index] = record
-        if record is None:
-            return
-        if writable:
-            region_ids = [self.region_ids[k] for k in event.region_keys if k in self.region_ids]
-            self._set_regions(record, list(dict.fromkeys(region_ids)))
-            EventRole.objects.filter(event=record).delete()
-            for role in event.roles:
-                self._write_role(record, role)
-        for start, end in event.spans:
-            self.evidence(record, start, end, "活动")
 
-    @staticmethod
-    def _set_regions(record: Event, region_ids: list[int]) -> None:
-        """Keep the link rows in the extractor's order (most specific place
-        first): the row id is the order the exports and pages show."""
+    def _write_events(self) -> None:
+        keys = [self._event_key(e) for e in self.x.events]
+        rows = {}
+        for key, event in zip(keys, self.x.events, strict=True):
+            rows.setdefault(key, self._event_fields(event))
+        results = records_upsert(Event, rows, counts=self.counts)
+        for index, key in enumerate(keys):
+            self.event_by_index[index] = results[key].record
+        writable = {results[k].record.pk: i for i, k in enumerate(keys)
+                    if results[k].writable and results[k].record is not None}
+        self._write_links(writable)
+        parents = []
+        for index, event in enumerate(self.x.events):
+            record = self.event_by_index[index]
+            if record is None or record.pk not in writable:
+                continue
+            parent = self.event_by_index.get(event.parent) if event.parent is not None else None
+            parent_id = parent.pk if parent is not None and parent.pk != record.pk else None
+            if record.parent_id != parent_id:
+                record.parent_id = parent_id
+                parents.append(record)
+            for start, end in event.spans:
+                self.evidence(record, start, end, "活动")
+        records_save(Event, parents, ["parent"])
+        for index, event in enumerate(self.x.events):
+            record = self.event_by_index[index]
+            if record is not None and record.pk not in writable:
+                for start, end in event.spans:
+                    self.evidence(record, start, end, "活动")
+
+    def _write_links(self, writable: dict[int, int]) -> None:
+        """Regions (most specific first: the link row's id is the order
+        pages and exports show) and roles of the auto events."""
         through = Event.regions.through
-        current = list(through.objects.filter(event=record).order_by("id")
-                       .values_list("region_id", flat=True))
-        if current != region_ids:
-            through.objects.filter(event=record).delete()
-            through.objects.bulk_create([through(event=record, region_id=r) for r in region_ids])
+        current: dict[int, list[int]] = {}
+        for event_id, region_id in through.objects.filter(event_id__in=writable).order_by("id") \
+                .values_list("event_id", "region_id"):
+            current.setdefault(event_id, []).append(region_id)
+        wanted = {pk: list(dict.fromkeys(self.region_ids[k] for k in self.x.events[i].region_keys
+                                         if k in self.region_ids))
+                  for pk, i in writable.items()}
+        redo = [pk for pk in writable if current.get(pk, []) != wanted[pk]]
+        if redo:
+            through.objects.filter(event_id__in=redo).delete()
+            through.objects.bulk_create([through(event_id=pk, region_id=r)
+                                         for pk in redo for r in wanted[pk]])
+        EventRole.objects.filter(event_id__in=writable).delete()
+        roles = []
+        for pk, index in writable.items():
+            for role in self.x.events[index].roles:
+                party = {"person_id": self.person_id(role.name)} if role.party == "person" \
+                    else {"organisation_id": self.organisation_id(role.name)}
+                if None in party.values():
+                    continue
+                roles.append(EventRole(event_id=pk, role=role.role,
+                                       role_original=role.role_original[:20], **party))
+        EventRole.objects.bulk_create(roles, ignore_conflicts=True)
 
     def _terms_in(self, event: EventRecord) -> list[str]:
         spans = [(s.start, s.end) for s in event.sentences]
         return list(dict.fromkeys(t.text for t in self.x.terms
                                   if any(s <= t.start < e for s, e in spans)))
 
-    def _write_role(self, record: Event, role) -> None:
-        if role.party == "person":
-            person = self.person(role.name)
-            if person is None:
-                return
-            EventRole.objects.get_or_create(event=record, person=person, role=role.role,
-                                            defaults={"role_original": role.role_original[:20]})
-            return
-        org = self.organisation(role.name)
-        if org is None and role.region_key:
-            # 由松江区和合肥市联合主办: the place's government acts as organiser.
-            org, _ = self.upsert(Organisation, _key("org", role.name), {
-                "name": role.name, "kind": "government",
-                "region_id": self.region_ids.get(role.region_key),
-            }, lookup=lambda: Organisation.objects.filter(name=role.name).first())
-            self.org_by_name[role.name] = org
-        if org is None:
-            return
-        EventRole.objects.get_or_create(event=record, organisation=org, role=role.role,
-                                        defaults={"role_original": role.role_original[:20]})
-
-    def _link_event(self, index: int, event: EventRecord) -> None:
-        record = self.event_by_index.get(index)
-        if record is None or record.is_curated:
-            return
-        parent = self.event_by_index.get(event.parent) if event.parent is not None else None
-        parent_id = parent.pk if parent is not None and parent.pk != record.pk else None
-        if record.parent_id != parent_id:
-            Event.objects.filter(pk=record.pk).update(parent_id=parent_id)
-
     # -------------------------------------------------------------- quotes
-    def _write_quote(self, quote) -> None:
-        speaker = self.person(quote.speaker)
-        event = self._event_of_quote(quote)
-        fields = {
-            "text": quote.text,
-            "text_original": self.original(quote.start, quote.end),
-            "kind": quote.kind,
-            "speaker": speaker,
-            "speaker_label": quote.speaker_label[:100] if not speaker else "",
-            "speaker_title": quote.speaker_title[:200],
-            "speaker_organisation": self.organisation(quote.speaker_organisation),
-            "event": event,
-            "source": self.source,
-            "flagged": not (quote.speaker or quote.speaker_label) or quote.uncertain,
-            "flag_reason": ("没有可归属的说话人" if not (quote.speaker or quote.speaker_label)
-                            else "说话人由上下文推断" if quote.uncertain else ""),
-        }
-        record, _ = self.upsert(Quote, self._quote_key(quote), fields)
-        if record is not None:
-            self.evidence(record, quote.start, quote.end, "引语")
+    def _write_quotes(self) -> None:
+        rows, keys = {}, []
+        for quote in self.x.quotes:
+            key = self._quote_key(quote)
+            keys.append(key)
+            speaker_id = self.person_id(quote.speaker)
+            event = self._event_of_quote(quote)
+            attributed = bool(quote.speaker or quote.speaker_label)
+            rows.setdefault(key, {
+                "text": quote.text,
+                "text_original": self.original(quote.start, quote.end),
+                "kind": quote.kind,
+                "speaker_id": speaker_id,
+                "speaker_label": quote.speaker_label[:100] if not speaker_id else "",
+                "speaker_title": quote.speaker_title[:200],
+                "speaker_organisation_id": self.organisation_id(quote.speaker_organisation),
+                "event_id": event.pk if event is not None else None,
+                "source_id": self.source.pk,
+                "flagged": not attributed or quote.uncertain,
+                "flag_reason": ("没有可归属的说话人" if not attributed
+                                else "说话人由上下文推断" if quote.uncertain else ""),
+            })
+        results = records_upsert(Quote, rows, counts=self.counts)
+        for quote, key in zip(self.x.quotes, keys, strict=True):
+            record = results[key].record
+            if record is not None:
+                self.evidence(record, quote.start, quote.end, "引语")
 
     def _event_of_quote(self, quote) -> Event | None:
         best = None
@@ -525,7 +501,7 @@ class _ArticleWriter:
         for ct_id, object_id in gone:
             by_ct.setdefault(ct_id, []).append(object_id)
         for model, ct in self.ct.items():
-            if model in (Source, Region) or ct.pk not in by_ct:
+            if model in (Source, Region) or ct.pk not in by_ct or not issubclass(model, CuratedModel):
                 continue
             ids = by_ct[ct.pk]
             still = set(Evidence.objects.filter(content_type=ct, object_id__in=ids)
@@ -533,6 +509,7 @@ class _ArticleWriter:
             orphans = [i for i in ids if i not in still]
             deletable = model.objects.filter(pk__in=orphans, review_status=ReviewStatus.AUTO,
                                              curator_edited=False)
-            if issubclass(model, CuratedModel) and deletable.exists():
-                self.counts[f"{model._meta.model_name}_deleted"] += deletable.count()
+            deleted = deletable.count()
+            if deleted:
+                self.counts[f"{model._meta.model_name}_deleted"] += deleted
                 deletable.delete()
