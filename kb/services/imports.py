@@ -1,25 +1,33 @@
 """Importing article files: reading, the pure pipeline, and the loader, one
-transaction per file, with a report of what happened to every file."""
+transaction per file, with a report of what happened to every file.
+
+With workers > 1 the pure part (decode, repair, extraction) runs in a pool of
+processes while this process writes the results in input order, so the
+database sees the same sequence of transactions either way.
+"""
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connections, transaction
 
 from kb.ingest.decode import Refused
-from kb.ingest.extract.article import extract
+from kb.ingest.extract.article import Extraction, extract
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.gazetteer import Gazetteer
-from kb.ingest.pipeline import content_hash, repair_article
+from kb.ingest.pipeline import RepairedArticle, content_hash, repair_article
 from kb.selectors.regions import gazetteer_from_db
 from kb.services.ingest import ImportContext, article_write, source_is_unchanged
 
 RETRIES = 3
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -32,8 +40,23 @@ class FileReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+@dataclass
+class _Prepared:
+    """The pure part's result for one file (picklable, for the pool)."""
+
+    report: FileReport
+    article: RepairedArticle | None = None
+    extraction: Extraction | None = None
+
+
 class _DryRun(Exception):
     pass
+
+
+# In a folder, only these are taken as articles (a scraper's .txt or .html,
+# or no extension); a README or a .json of expected facts beside them is
+# left alone.  A file named on the command line is always tried.
+ARTICLE_SUFFIXES = {"", ".txt", ".text", ".htm", ".html", ".shtml"}
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileReport]]:
@@ -45,6 +68,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileRep
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and p.suffix.lower() in ARTICLE_SUFFIXES and p.name != "README"
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
                 refused.append(FileReport(str(path), "refused", "文件夹中没有文章 (no article files in folder)"))
@@ -58,51 +82,62 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileRep
     return files, refused
 
 
-def file_import(*, path: Path, gazetteer: Gazetteer, max_bytes: int, dry_run: bool = False,
-                context: ImportContext | None = None) -> FileReport:
-    """Import one file; never raises for bad input (the report says why)."""
+def _read(path: Path, max_bytes: int) -> tuple[bytes | None, FileReport]:
     report = FileReport(str(path), "refused")
     clock = time.perf_counter()
     try:
         size = path.stat().st_size
         if size > max_bytes:
             report.reason = f"文件过大 (file too large: {size} bytes > {max_bytes})"
-            return report
-        data = path.read_bytes()
+            return None, report
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as error:
         report.reason = f"无法读取 (cannot read: {error.strerror or error})"
-        return report
+        return None, report
     report.seconds["read"] = time.perf_counter() - clock
-    if source_is_unchanged(file_name=path.name, content_hash=content_hash(data)):
-        report.status = "unchanged"
-        return report
+    return data, report
+
+
+def _prepare(data: bytes, report: FileReport, file_name: str, max_bytes: int,
+             gazetteer: Gazetteer) -> _Prepared:
+    """Decode, repair and extract: pure Python, no database."""
     clock = time.perf_counter()
     try:
-        article = repair_article(data, file_name=path.name, max_bytes=max_bytes)
+        article = repair_article(data, file_name=file_name, max_bytes=max_bytes)
+        report.seconds["repair"] = time.perf_counter() - clock
+        report.chars = len(article.text)
+        clock = time.perf_counter()
+        doc = Document(
+            article.text,
+            published=article.published,
+            published_precision=article.published_precision,
+            damaged=article.damaged_spans,
+            captions=[(s, e) for s, e, _ in article.caption_spans],
+            title=article.meta.title_simplified,
+            dateline_place=article.meta.dateline_place,
+        )
+        extraction = extract(doc, gazetteer)
+        report.seconds["extract"] = time.perf_counter() - clock
     except Refused as refusal:
         report.reason = str(refusal)
-        return report
-    report.seconds["repair"] = time.perf_counter() - clock
-    report.chars = len(article.text)
-    clock = time.perf_counter()
-    doc = Document(
-        article.text,
-        published=article.published,
-        published_precision=article.published_precision,
-        damaged=article.damaged_spans,
-        captions=[(s, e) for s, e, _ in article.caption_spans],
-        title=article.meta.title_simplified,
-        dateline_place=article.meta.dateline_place,
-    )
-    extraction = extract(doc, gazetteer)
-    report.seconds["extract"] = time.perf_counter() - clock
+        return _Prepared(report)
+    except Exception as error:  # a bug must not stop the batch
+        logger.exception("pipeline failed on %s", report.path)
+        report.reason = f"处理出错 (internal error: {type(error).__name__}: {error})"
+        return _Prepared(report)
+    return _Prepared(report, article, extraction)
+
+
+def _write(prepared: _Prepared, *, context: ImportContext, dry_run: bool) -> FileReport:
+    report = prepared.report
     clock = time.perf_counter()
     for attempt in range(RETRIES):
         try:
             with transaction.atomic():
-                result = article_write(article=article, extraction=extraction, context=context)
+                result = article_write(article=prepared.article, extraction=prepared.extraction,
+                                       context=context)
                 if dry_run:
-                    report.status, report.counts, report.reason = result.status, result.counts, result.reason
                     raise _DryRun
             break
         except _DryRun:
@@ -110,33 +145,102 @@ def file_import(*, path: Path, gazetteer: Gazetteer, max_bytes: int, dry_run: bo
         except (OperationalError, IntegrityError) as error:
             # A concurrent import holds or just wrote the same rows: retry
             # with a fresh view of what exists.
-            context = ImportContext()
+            context.reload()
             if attempt == RETRIES - 1:
                 report.reason = f"数据库冲突 (database conflict: {error})"
                 return report
             time.sleep(0.1 * (attempt + 1))
-    else:  # pragma: no cover - the loop always breaks or returns
-        return report
+        except DatabaseError as error:  # the file's transaction is rolled back
+            logger.exception("writing %s failed", report.path)
+            context.reload()
+            report.reason = f"写入失败 (database error: {error})"
+            return report
     report.seconds["write"] = time.perf_counter() - clock
-    if not dry_run:
-        report.status, report.counts, report.reason = result.status, result.counts, result.reason
+    report.status, report.counts, report.reason = result.status, result.counts, result.reason
     return report
 
 
+# The pool's workers get the gazetteer once, when they start.
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _worker_start(gazetteer: Gazetteer) -> None:
+    global _worker_gazetteer
+    _worker_gazetteer = gazetteer
+
+
+def _worker_prepare(job: tuple[bytes, FileReport, str, int]) -> _Prepared:
+    data, report, file_name, max_bytes = job
+    return _prepare(data, report, file_name, max_bytes, _worker_gazetteer)
+
+
+def _prepared_files(files: list[Path], *, max_bytes: int, gazetteer: Gazetteer,
+                    workers: int) -> Iterator[_Prepared]:
+    """Every file read and, unless unchanged or unreadable, prepared — in
+    input order, by `workers` processes."""
+
+    def jobs():
+        for path in files:
+            data, report = _read(path, max_bytes)
+            if data is None:
+                yield report
+            elif source_is_unchanged(file_name=path.name, content_hash=content_hash(data)):
+                report.status = "unchanged"
+                yield report
+            else:
+                yield (data, report, path.name, max_bytes)
+
+    if workers <= 1:
+        for job in jobs():
+            yield _Prepared(job) if isinstance(job, FileReport) else _prepare(*job, gazetteer)
+        return
+    # Forked workers must not share this process's database connections.
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_worker_start, initargs=(gazetteer,)) as pool:
+        pending = []
+        for job in jobs():
+            if isinstance(job, FileReport):
+                pending.append(job)
+            else:
+                pending.append(pool.apply_async(_worker_prepare, (job,)))
+            # Keep a bounded window of files in flight.
+            while len(pending) > workers * 4:
+                yield _resolve(pending.pop(0))
+        while pending:
+            yield _resolve(pending.pop(0))
+
+
+def _resolve(item) -> _Prepared:
+    return _Prepared(item) if isinstance(item, FileReport) else item.get()
+
+
 def paths_import(*, paths: Iterable[str | Path], max_bytes: int, dry_run: bool = False,
-                 strict: bool = False,
+                 strict: bool = False, workers: int = 1,
                  on_file: Callable[[FileReport, int, int], None] | None = None) -> list[FileReport]:
     files, reports = collect_files(paths)
     if strict and reports:
         return reports
     gazetteer = gazetteer_from_db()
     context = ImportContext()
-    for number, path in enumerate(files, 1):
-        report = file_import(path=path, gazetteer=gazetteer, max_bytes=max_bytes, dry_run=dry_run,
-                             context=context)
+    prepared_files = _prepared_files(files, max_bytes=max_bytes, gazetteer=gazetteer, workers=workers)
+    for number, prepared in enumerate(prepared_files, 1):
+        if prepared.article is not None:
+            report = _write(prepared, context=context, dry_run=dry_run)
+        else:
+            report = prepared.report
         reports.append(report)
         if on_file:
             on_file(report, number, len(files))
         if strict and report.status == "refused":
             break
     return reports
+
+
+def file_import(*, path: Path, gazetteer: Gazetteer, max_bytes: int, dry_run: bool = False,
+                context: ImportContext | None = None) -> FileReport:
+    """Import one file; never raises for bad input (the report says why)."""
+    [prepared] = _prepared_files([path], max_bytes=max_bytes, gazetteer=gazetteer, workers=1)
+    if prepared.article is None:
+        return prepared.report
+    return _write(prepared, context=context or ImportContext(), dry_run=dry_run)

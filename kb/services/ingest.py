@@ -52,9 +52,14 @@ class ImportContext:
     portably)."""
 
     def __init__(self):
-        self.region_ids = dict(Region.objects.values_list("slug", "id"))
         self.content_types = {m: ContentType.objects.get_for_model(m)
                               for m in (Source, Organisation, Person, Quote, Region, Event)}
+        self.reload()
+
+    def reload(self) -> None:
+        """Forget what was read: after a rolled-back transaction the index
+        may name rows that do not exist."""
+        self.region_ids = dict(Region.objects.values_list("slug", "id"))
         self._org_index: dict[str, int] | None = None
 
     @property

@@ -177,3 +177,22 @@ def test_missing_path_is_refused_with_its_name(gazetteer_loaded, tmp_path, capsy
     with pytest.raises(CommandError):
         import_files(tmp_path / "nope")
     assert "nope" in capsys.readouterr().err
+
+
+def test_import_with_workers_equals_import_in_one_process(gazetteer_loaded, seed_dir):
+    import_files(seed_dir, workers=2)
+    with_workers = sorted(Event.objects.values_list("kind", "title", "start_date", "date_precision"))
+    people = sorted(Person.objects.values_list("name", flat=True))
+    Source.objects.all().delete()
+    Event.objects.all().delete()
+    Person.objects.all().delete()
+    import_files(seed_dir)
+    assert sorted(Event.objects.values_list("kind", "title", "start_date", "date_precision")) == with_workers
+    assert sorted(Person.objects.values_list("name", flat=True)) == people
+
+
+def test_folder_import_takes_article_files_only(gazetteer_loaded, tmp_path):
+    shutil.copy(SEEDS / "002_62f8318e51c4fe30.txt", tmp_path / "article.txt")
+    (tmp_path / "expected.json").write_text('{"title": "第七届长三角论坛"}', encoding="utf-8")
+    import_files(tmp_path)
+    assert list(Source.objects.values_list("file_name", flat=True)) == ["article.txt"]

@@ -36,6 +36,8 @@ class Command(BaseCommand):
         mode.add_argument("--strict", action="store_true", help="stop at the first refused file")
         parser.add_argument("--max-bytes", type=int, default=settings.KB_IMPORT_MAX_BYTES,
                             help="refuse files larger than this (default 5 MB)")
+        parser.add_argument("--workers", type=int, default=1,
+                            help="processes for decoding, repair and extraction (writes stay in this one)")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def handle(self, *args, **options):
@@ -46,6 +48,7 @@ class Command(BaseCommand):
             max_bytes=options["max_bytes"],
             dry_run=options["dry_run"],
             strict=options["strict"],
+            workers=max(1, options["workers"]),
             on_file=self._progress if show_progress else None,
         )
         if show_progress:
