@@ -68,6 +68,17 @@ class Gazetteer:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls.from_entries(data["regions"] if isinstance(data, dict) else data)
 
+    @cached_property
+    def lengths_by_first(self) -> dict[str, tuple[int, ...]]:
+        """For each character that starts a name, the lengths of the names it
+        starts, longest first: most characters start none, so a scan can
+        skip them with one dict lookup."""
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in self.index:
+            if len(name) >= 2:
+                lengths[name[0]].add(len(name))
+        return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+
     def lookup(self, name: str) -> list[Place]:
         return self.index.get(name, [])
 

@@ -110,14 +110,18 @@ def _raw_matches(text: str, gazetteer: Gazetteer):
     beats a county's short form (和安徽 is 安徽, not 和安县's 和安)."""
     found = []
     n = len(text)
-    for i in range(n):
-        if not _is_cjk(text[i]):
+    starts = gazetteer.lengths_by_first
+    index = gazetteer.index
+    for i, ch in enumerate(text):
+        lengths = starts.get(ch)
+        if not lengths:
             continue
-        for length in range(min(gazetteer.max_len, n - i), 1, -1):
-            candidates = gazetteer.lookup(text[i : i + length])
-            if candidates:
-                found.append((i, i + length, candidates))
-                break
+        for length in lengths:
+            if i + length <= n:
+                candidates = index.get(text[i : i + length])
+                if candidates:
+                    found.append((i, i + length, candidates))
+                    break
     chosen = []
     k = 0
     while k < len(found):
