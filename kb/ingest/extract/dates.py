@@ -496,11 +496,30 @@ def _shift_month(value: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+# "A few days ago": the day is unknown, but the month is the publication's
+# once the publication day is past the first week (earlier, it may be the
+# month before: then only the year is sure, unless it is January).
+_VAGUE_RECENT = {"日前", "近日", "近期", "不久前"}
+_VAGUE_WINDOW_DAYS = 7
+
+
+def _vague(tok: _Tok, pub: dt.date, precision: str) -> tuple:
+    if tok.text not in _VAGUE_RECENT:
+        return _NOT_RESOLVED  # 此前: before the story, no telling how long
+    if precision == DAY and pub.day > _VAGUE_WINDOW_DAYS:
+        return pub.replace(day=1), None, MONTH, FROM_PUBLISHED
+    if precision in (DAY, MONTH) and pub.month > 1:
+        return dt.date(pub.year, 1, 1), None, YEAR, FROM_PUBLISHED
+    return _NOT_RESOLVED
+
+
 def _relative(tok: _Tok, ctx: _Context) -> tuple:
     """The dates of 今天, 上月, 日前, 当天 … (relyear goes through _calendar)."""
     pub, precision = ctx.published, ctx.precision
-    if pub is None or precision == UNKNOWN or tok.kind in ("vague", "event"):
+    if pub is None or precision == UNKNOWN or tok.kind == "event":
         return _NOT_RESOLVED
+    if tok.kind == "vague":
+        return _vague(tok, pub, precision)
     if tok.kind == "relmonth":
         if precision == YEAR:
             return _NOT_RESOLVED

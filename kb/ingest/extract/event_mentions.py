@@ -41,6 +41,9 @@ class EventMention:
     organisation: str = ""  # founding: the organisation founded
     title: str = ""  # a ready title for alliances, agreements, visits, foundings
     has_context: bool = False  # its sentence names a place or an organisation
+    lifecycle: str = ""  # 'start' (…于9月9日开班) or 'end' (…在雄安新区结业)
+    ceremony: str = ""  # 'start' or 'end' for 开班仪式 / 结业式 …
+    delegation: str = ""  # “浙商皖北行”考察团: the visiting group's name
 
 
 def find_event_mentions(doc: Document, *, dates: list[DateMention],
@@ -59,7 +62,8 @@ def find_event_mentions(doc: Document, *, dates: list[DateMention],
             for mention in finder(doc, sentence, quotes, org_spans, taken, regions):
                 taken.append((mention.start, mention.end))
                 found.append(mention)
-        explicit = any(d.form in _EXPLICIT_FORMS and d.start_date for d in sentence_dates)
+        # A plan with its own day (今天上午…还将举办两场平行论坛) is an event.
+        explicit = any(d.start_date and d.precision == "day" for d in sentence_dates)
         context = any(sentence.start <= m.start < sentence.end for m in regions) or \
             any(sentence.start <= s < sentence.end for s, _, _ in org_spans)
         for mention in found:
@@ -67,7 +71,7 @@ def find_event_mentions(doc: Document, *, dates: list[DateMention],
             mention.anchor = _anchor_before(doc.text, sentence, mention)
             mention.has_context = context
         # A plan (还将组织…考察) is not yet an event, unless it has its date.
-        found = [m for m in found if explicit or not _planned(doc.text, sentence, m.start)]
+        found = [m for m in found if explicit or not _planned(doc.text, sentence, m.start, m.end)]
         mentions.extend(sorted(found, key=lambda m: m.start))
     return mentions
 
@@ -107,9 +111,17 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
                 break
             i = j
             continue
+        if ch in ")）":
+            # 海南自由贸易港(深圳)投资推介会: a short bracket inside a name.
+            j = max(text.rfind("(", floor, i - 1), text.rfind("（", floor, i - 1))
+            if j < 0 or i - 1 - j > 8 or j == floor:
+                break
+            i = j
+            continue
         if not T.NAME_CHARS.match(ch):
             break
         if any(text.startswith(word, i - len(word)) and i - len(word) >= floor
+               and not _word_inside(text, i - len(word), word)
                for word in boundaries):
             break
         i -= 1
@@ -118,6 +130,13 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
     if filler and filler.end() < trigger_start:
         i = filler.end()
     return i
+
+
+def _word_inside(text: str, at: int, word: str) -> bool:
+    """自由贸易港 holds 由, 关于 holds 于: a one-character boundary that ends an
+    ordinary word is no boundary."""
+    allowed = T.BOUNDARY_EXCEPTIONS.get(word) if len(word) == 1 else None
+    return bool(allowed) and at > 0 and text[at - 1] in allowed
 
 
 def _classify_name(head: str) -> tuple[bool, bool, str]:
@@ -135,10 +154,10 @@ def _classify_name(head: str) -> tuple[bool, bool, str]:
 _COUNT_HEAD = re.compile(r"^[一二三四五六七八九十两几\d]+(?:场|次|期|个|批|轮)")
 
 
-def _planned(text: str, sentence: Sentence, start: int) -> bool:
-    """The clause before the trigger plans (还将/计划/拟 …) rather than reports."""
+def _planned(text: str, sentence: Sentence, start: int, end: int | None = None) -> bool:
+    """The clause up to the mention plans (还将/计划/拟/力争 …) rather than reports."""
     c_start, _ = _clause_bounds(text, sentence, start)
-    return any(word in text[c_start:start] for word in T.PLANNED)
+    return any(word in text[c_start:end or start] for word in T.PLANNED)
 
 
 def _trigger_pattern(words) -> re.Pattern:
@@ -181,7 +200,8 @@ def _named_events(doc, sentence, quotes, org_spans, taken, regions):
             return
         start, end, kind, trigger = hit
         pos = end
-        if _inside(start, end, quotes) or _overlaps(start, end, taken) \
+        if (_inside(start, end, quotes) and not _ends_quoted_name(text, end)) \
+                or _overlaps(start, end, taken) \
                 or doc.is_damaged(start, end) or _not_an_event(text, start, end, sentence):
             continue
         if kind == "training" and _inside(start, end, org_spans):
@@ -197,8 +217,10 @@ def _named_events(doc, sentence, quotes, org_spans, taken, regions):
             generic = True  # 佛山考察学习, 在…平台现场教学: where, not a name
         if generic and _planned(text, sentence, name_from):
             continue  # 还将组织企业家赴长三角考察学习: not (yet) an event
+        ceremony = "start" if trigger in T.OPENINGS else "end" if trigger in T.CLOSINGS else ""
         yield EventMention(kind, name, name_from, end, trigger, sentence,
-                           generic=generic, anaphor=anaphor, ordinal=ordinal)
+                           generic=generic, anaphor=anaphor, ordinal=ordinal, ceremony=ceremony,
+                           lifecycle=_lifecycle(text, end, sentence) if kind == "training" else "")
 
 
 _TALKS = re.compile(r"与(?P<who>[^，,。；;与]{2,30}?)(?:举行|进行|召开|开展)(?:了)?(?:座谈交流|座谈)(?!会)")
@@ -214,6 +236,11 @@ def _talks(doc, sentence, quotes, org_spans, taken, regions):
         yield EventMention("forum", title, match.start(), match.end(), "座谈", sentence, title=title)
 
 
+def _ends_quoted_name(text: str, end: int) -> bool:
+    """“黔浙青年创业者研学营”在浙江举行: the quotation is the event's name."""
+    return end < len(text) and text[end] in "”」』"
+
+
 def _only_places(start: int, end: int, regions, org_spans) -> bool:
     """True when text[start:end] is made of place or organisation names (and
     list marks) only."""
@@ -224,6 +251,21 @@ def _only_places(start: int, end: int, regions, org_spans) -> bool:
         if start <= s and e <= end:
             covered.update(range(s, e))
     return len(covered) > 0 and len(covered) >= (end - start) - 1
+
+
+_STARTS = re.compile("|".join(T.STARTS))
+_ENDS = re.compile("|".join(T.ENDS))
+
+
+def _lifecycle(text: str, end: int, sentence: Sentence) -> str:
+    """研修班于9月9日开班 / …研修班在雄安新区结业: the verb of the clause after
+    the name says whether the sentence's date is the start or the end."""
+    _, c_end = _clause_bounds(text, sentence, end)
+    rest = text[end:c_end]
+    starts, ends = _STARTS.search(rest), _ENDS.search(rest)
+    if starts and (not ends or starts.start() < ends.start()):
+        return "start"
+    return "end" if ends else ""
 
 
 def _first_trigger(text: str, pos: int, stop: int):
@@ -294,14 +336,8 @@ def _alliances(doc, sentence, quotes, org_spans, taken, regions):
                                   extra_boundaries=T.ALLIANCE_VERBS + ("筹备",))
         aside = _ASIDE.match(text, phrase_end)
         verb_from = aside.end() if aside else phrase_end
-        after = _ALLIANCE_VERB.match(text, verb_from) or \
-            re.compile(r"(?:正式|已经|已|在[^，,。]{0,10}?)").match(text, verb_from)
-        verb = None
-        if after and after.re is _ALLIANCE_VERB:
-            verb = after.group()
-        elif after:
-            verb_match = _ALLIANCE_VERB.match(text, after.end())
-            verb = verb_match.group() if verb_match else None
+        after = _ALLIANCE_VERB_AFTER.match(text, verb_from)
+        verb = after.group("verb") if after and not _VERB_AS_NOUN.match(text, after.end()) else None
         if verb is None:
             before = [m for m in _ALLIANCE_VERB.finditer(text, c_start, phrase_start + 1)
                       if m.end() <= phrase_start + 1 and phrase_start - m.end() <= 6]
@@ -309,11 +345,18 @@ def _alliances(doc, sentence, quotes, org_spans, taken, regions):
         if verb is None:
             continue
         phrase = text[phrase_start:phrase_end].strip("“”「」\"")
-        if len(phrase) <= len(noun.group()):
-            continue  # 成立联盟: no name, no event
+        if len(phrase) <= len(noun.group()) or re.match(r"[两三四五六七八九十几多\d]+个", phrase):
+            continue  # 成立联盟, 两个省级产业联盟组建: no name, no one event
         yield EventMention("alliance", phrase, phrase_start, phrase_end, verb, sentence,
                            title=f"{phrase}{_verb_for_title(verb)}")
 
+
+# 联盟在武汉东湖新技术开发区发起成立 / 联盟正式揭牌: the verb after the name.
+_ALLIANCE_VERB_AFTER = re.compile(
+    r"(?:正式|已经|已|于[^，,。]{0,12}?|在[^，,。]{0,20}?)?(?P<verb>"
+    + "|".join(sorted(map(re.escape, T.ALLIANCE_VERBS), key=len, reverse=True)) + ")")
+# 发起单位, 成立大会: the verb is part of a noun.
+_VERB_AS_NOUN = re.compile(r"(?:单位|人|方|者|大会|仪式|以来|之初)")
 
 # (以下简称“联盟”) between a name and its verb.
 _ASIDE = re.compile(r"[(（](?:以下简称|下称|简称)[^)）]{0,20}[)）]")
@@ -329,32 +372,36 @@ def _verb_for_title(verb: str) -> str:
 
 def _agreements(doc, sentence, quotes, org_spans, taken, regions):
     """签署 … 协议/框架协议/备忘录: one event per agreement named (and per
-    partner when they 分别签署 the same kind of agreement); a 签约仪式 is one
-    event of its own."""
+    pair when A、B分别与X、Y签署); a 签约仪式 is one event of its own."""
     text = doc.text
     for verb in _AGREEMENT_VERB.finditer(text, sentence.start, sentence.end):
-        if _inside(*verb.span(), quotes) or doc.is_damaged(*verb.span()):
-            continue
+        if _inside(*verb.span(), quotes) or doc.is_damaged(*verb.span()) \
+                or (verb.group().endswith("签约") and _SIGNING_NOUN.match(text, verb.end())):
+            continue  # 签约仪式, 签约项目: nouns, not the act of signing
+        floor = verb.end()
         for noun in _AGREEMENT_NOUN.finditer(text, verb.end(), sentence.end):
             if _AGREEMENT_MODIFIED.match(text, noun.end(), sentence.end) or \
                     text[noun.end(): noun.end() + 1] == "书":
                 continue
-            start = name_start(text, noun.start(), verb.end(),
-                               extra_boundaries=T.AGREEMENT_VERBS)
+            # 和/及/、 separate two agreements only after a first one; inside a
+            # name they join its words (生态保护和高质量发展…备忘录).
+            start = name_start(text, noun.start(), floor,
+                               extra_boundaries=T.AGREEMENT_VERBS) if floor > verb.end() else \
+                _agreement_name_start(text, noun.start(), floor)
+            floor = noun.end() + 1
             name = text[start:noun.end()].strip("“”《》")
+            if any(c in name for c in _CLAUSE_END):
+                continue
             head = re.sub(r"[“”《》\"]", "", text[start:noun.start()])
             # 三方合作协议 and 战略合作框架协议 are kinds of agreement; only an
             # empty head or a count (多项, 7份) makes the mention a summary.
             generic = not head or bool(T.GENERIC_NAME.match(head)) or bool(_COUNT_HEAD.match(head)) \
                 or head in ("多项", "各项", "相关", "有关")
-            if not head:
-                generic = True
-            partners = _partners(text, sentence, verb.start(), org_spans) \
-                if text.startswith("分别", verb.start() - 2) else []
-            for partner in partners:
+            pairs = _pairs(text, sentence, verb.start(), org_spans)
+            for left, right in pairs:
                 yield EventMention("agreement", name, start, noun.end(), verb.group(), sentence,
-                                   title=f"与{partner}签署{name}")
-            if partners:
+                                   title=f"{left}与{right}签署{name}")
+            if pairs:
                 continue
             parties = _parties(text, sentence, verb.start(), org_spans, regions) if generic else ""
             title = f"{parties}签署{name}" if parties else (name if not generic else f"签署{name}")
@@ -370,6 +417,17 @@ def _agreements(doc, sentence, quotes, org_spans, taken, regions):
                            generic=generic, title=name)
 
 
+def _agreement_name_start(text: str, noun_start: int, floor: int) -> int:
+    """The first agreement after its verb starts right after the verb (or a
+    quotation mark), whatever 和 its words contain."""
+    start = floor
+    while start < noun_start and text[start] in "了“《\"":
+        start += 1
+    return start
+
+
+_COLLECTIVE = re.compile(r"\d+家|\d+个|多家|多个|[两三四五六七八九十]+家")
+_SIGNING_NOUN = re.compile(r"(?:仪式|活动|项目|金额|额|现场|大会)")
 _AGREEMENT_MODIFIED = re.compile("|".join(T.AGREEMENT_MODIFIED))
 _SIGNING = re.compile("|".join(T.SIGNING_EVENTS))
 
@@ -383,18 +441,32 @@ def _parties(text: str, sentence: Sentence, verb_start: int, org_spans, regions)
     offset = verb_start - len(subject)
     named = any(offset <= s and e <= verb_start for s, e, _ in org_spans) or \
         any(offset <= m.start and m.end <= verb_start for m in regions)
-    if not named or "与" not in subject or len(subject) > 50:
-        return ""
+    if not named or "与" not in subject or len(subject) > 50 or _COLLECTIVE.search(subject):
+        return ""  # 共有14家中央企业与…签署合作协议: a sum of signings
     return re.sub(r"(?:还|也|又|共同|正式|分别)+$", "", subject)
 
 
-def _partners(text: str, sentence: Sentence, verb_start: int, org_spans) -> list[str]:
-    """与A、B分别签署: the organisations named between 与 and the verb."""
+def _pairs(text: str, sentence: Sentence, verb_start: int, org_spans) -> list[tuple[str, str]]:
+    """分别: 甲与A、B分别签署 gives (甲, A), (甲, B); 甲、乙分别与A、B签署 gives
+    (甲, A), (乙, B) — one agreement per pair."""
     c_start, _ = _clause_bounds(text, sentence, verb_start)
+    clause = text[c_start:verb_start]
+    if "分别" not in clause:
+        return []
     with_at = text.rfind("与", c_start, verb_start)
     if with_at < 0:
         return []
-    return [o.name for s, e, o in org_spans if with_at < s and e <= verb_start]
+    left = [o.name for s, e, o in org_spans if c_start <= s and e <= with_at]
+    right = [o.name for s, e, o in org_spans if with_at < s and e <= verb_start]
+    left = list(dict.fromkeys(left))
+    right = list(dict.fromkeys(right))
+    if not left or not right:
+        return []
+    if len(left) == len(right) and len(left) > 1:
+        return list(zip(left, right, strict=True))
+    if len(left) == 1:
+        return [(left[0], r) for r in right]
+    return []
 
 
 _VISIT_LEAD = re.compile(r"(?:在|赴|到|前往|走进|来到|来)")
@@ -417,10 +489,12 @@ def _visits(doc, sentence, quotes, org_spans, taken, regions):
             continue
         c_start, c_end = _clause_bounds(text, sentence, start)
         obj = _visit_object(text, end, c_end)
+        delegation = _delegation(text, sentence, start)
         if obj and _names_a_place(obj[2], obj[0], org_spans, regions):
             place_start, place_end, place = obj
             yield EventMention("visit", place, place_start, place_end, verb, sentence,
-                               place_phrase=place, title=f"{verb}{place}")
+                               place_phrase=place, title=f"{delegation}{verb}{place}",
+                               delegation=delegation)
             continue
         if verb in T.VISIT_OBJECT_ONLY:
             continue
@@ -431,14 +505,25 @@ def _visits(doc, sentence, quotes, org_spans, taken, regions):
         place = re.sub(r"(?:进行|开展|展开|实地)+$", "", text[lead.end():start]).strip()
         if not (2 <= len(place) <= 30) or not (
                 _names_a_place(place, lead.end(), org_spans, regions)
-                or _only_places(lead.end(), lead.end() + len(place), regions, [])):
+                or _only_places(lead.end(), lead.end() + len(place), regions, [])
+                or place in T.DEICTIC_PLACES):
             continue
         yield EventMention("visit", place, lead.end(), end, verb, sentence,
-                           place_phrase=place, title=f"{place}{verb}")
+                           place_phrase=place, title=f"{delegation}{place}{verb}",
+                           delegation=delegation)
 
 
 _VISIT_ANY = re.compile("|".join(sorted(T.VISIT_WORDS + T.VISIT_OBJECT_ONLY, key=len, reverse=True)))
 _OBJECT_END = re.compile(r"(?:了解|围绕|与|进行|开展|座谈|交流|调研|学习|考察|参观|听取|实地|深入|，|,|。|；|;)")
+
+
+_DELEGATION = re.compile(r"(“[^”]{2,16}”)(?:考察团|代表团|调研团|调研组|参访团|访问团)")
+
+
+def _delegation(text: str, sentence: Sentence, verb_start: int) -> str:
+    """“浙商皖北行”考察团 before the verb: the name the trip goes by."""
+    found = list(_DELEGATION.finditer(text, sentence.start, verb_start))
+    return found[-1].group(1) if found else ""
 
 
 def _visit_object(text: str, verb_end: int, clause_end: int):
@@ -479,7 +564,9 @@ def _foundings(doc, sentence, quotes, org_spans, taken, regions):
         gap = text[e:start]
         if len(gap) > 12 or any(c in gap for c in _CLAUSE_END) or not _FOUNDING_GAP.fullmatch(gap):
             continue
-        yield EventMention("founding", org.name, s, end, match.group(), sentence,
+        # The span is the organisation's name: a date between it and 成立
+        # (先进院2019年成立) is the founding's date, not part of a name.
+        yield EventMention("founding", org.name, s, e, match.group(), sentence,
                            organisation=org.name, title=f"{org.name}成立")
     for match in _SETUP_VERB.finditer(text, sentence.start, sentence.end):
         start, end = match.span()

@@ -17,18 +17,19 @@ FORUM_WORDS = (
     "现场会", "观摩会", "见面会", "大讲堂", "讲坛",
 )
 TRAINING_WORDS = (
-    "开班仪式", "结业仪式", "开班式", "结业式", "考察学习", "学习培训", "培训班", "培训",
-    "研修班", "研修", "现场教学", "训练营", "学习班", "轮训",
+    "开班仪式", "结业仪式", "开班式", "结业式", "开营仪式", "结营仪式", "开营式", "结营式",
+    "结营分享会", "考察学习", "学习培训", "培训班", "培训", "研修班", "研修", "现场教学", "训练营",
+    "研学营", "研学活动", "夏令营", "学习班", "轮训",
 )
 VISIT_WORDS = (
-    "参观调研", "参观考察", "考察调研", "调研学习", "参观学习", "实地考察", "参观", "调研",
-    "考察", "走访", "探访",
+    "参观调研", "参观考察", "考察调研", "调研学习", "参观学习", "实地考察", "考察交流", "参观交流",
+    "调研交流", "考察对接", "参观", "调研", "考察", "走访", "探访",
 )
 # Verbs that make a visit only with the place after them (走进比亚迪, 首站来到前海).
-VISIT_OBJECT_ONLY = ("走进", "首站来到", "来到", "转赴", "前往")
+VISIT_OBJECT_ONLY = ("走进", "首站来到", "来到", "转赴", "转战", "前往")
 ALLIANCE_NOUNS = ("创新联合体", "联合体", "联盟", "共同体")
-ALLIANCE_VERBS = ("揭牌成立", "挂牌成立", "正式成立", "宣告成立", "成立", "揭牌", "挂牌", "发起",
-                  "发布", "启动", "组建")
+ALLIANCE_VERBS = ("揭牌成立", "挂牌成立", "正式成立", "宣告成立", "发起成立", "签约成立", "成立",
+                  "揭牌", "挂牌", "发起", "发布", "启动", "组建")
 AGREEMENT_VERBS = ("共签署", "共签订", "签署", "签订", "签约", "共签")
 # A signing ceremony is an agreement event even when no document is named.
 SIGNING_EVENTS = ("集中签约仪式", "签约仪式", "集中签约活动", "签约活动", "集中签约")
@@ -40,7 +41,7 @@ FOUNDING_VERBS = ("正式成立", "宣告成立", "成立")
 # Setting up a named unit: 在香港设立分支机构“先进院(香港)创新中心”.
 SETUP_VERBS = ("设立", "组建", "挂牌设立", "揭牌设立")
 # A clause that plans rather than reports: what follows may never happen.
-PLANNED = ("还将", "将于", "将在", "将赴", "拟", "计划", "准备", "即将", "预计", "将")
+PLANNED = ("还将", "将于", "将在", "将赴", "拟", "计划", "准备", "即将", "预计", "将", "力争", "争取")
 
 # Not an event even though a trigger word is inside: 大会堂 is a building,
 # 人民代表大会 and 全会 are standing bodies and sessions.
@@ -60,13 +61,20 @@ ANAPHOR = re.compile(rf"^(?:{_DEMONSTRATIVE})")
 # Where a name stops when read leftwards from its trigger word: a preposition,
 # a verb or a particle that cannot be inside an event's name.
 LEFT_BOUNDARIES = (
-    "在", "将于", "已于", "定于", "以", "另有", "还有", "共有", "召开", "举行", "举办", "开展", "组织", "参加", "出席", "参与", "主持", "是",
+    "在", "将于", "已于", "定于", "以", "另有", "还有", "共有", "连开", "先后", "作为", "召开", "举行", "举办", "开展", "组织", "参加", "出席", "参与", "主持", "是",
     "为", "的", "了", "和", "与", "及", "由", "到", "赴", "将", "等", "做", "开启",
     "启动", "迎来", "围绕", "通过", "聚焦", "透过", "对", "从", "向", "着", "过", "分别",
     "据悉", "据了解", "据介绍", "据报道", "首次", "此前", "随后", "同时", "期间", "包括", "其中", "近日", "日前", "今天",
 )
-# Ceremonies keep the kind of the event they open or close.
-CEREMONIES = ("开班仪式", "结业仪式", "开班式", "结业式")
+# Ceremonies keep the kind of the event they open or close; with a date of
+# their own they are its child events.
+OPENINGS = ("开班仪式", "开班式", "开营仪式", "开营式")
+CLOSINGS = ("结业仪式", "结业式", "结营仪式", "结营式", "结营分享会")
+CEREMONIES = OPENINGS + CLOSINGS
+# Verbs after a training's name that date its start or its end
+# (研修班于9月9日开班; …研修班在雄安新区结业).
+STARTS = ("开班", "开营", "开学", "启动")
+ENDS = ("结业", "结营", "毕业", "落幕", "闭幕")
 # Words that continue a name right after its trigger (培训活动, 论坛开幕式).
 NAME_CONTINUATIONS = ("活动", "仪式", "典礼", "开幕式", "闭幕式", "启动仪式")
 # Where a name stops when read rightwards: a verb, a preposition or a place word.
@@ -81,6 +89,18 @@ MODIFIED_NOUNS = (
     "计划", "方案", "效果", "质量", "理念", "师资", "费用", "机构", "学校", "教材", "平台",
     "秘书处", "组委会", "会场", "门票", "报名", "议程", "工作", "制度", "规划", "项目",
 )
+# One-character boundaries that are also the second character of ordinary
+# words inside names (自由贸易港, 关于, 参与, 作为): not a boundary after these.
+BOUNDARY_EXCEPTIONS = {
+    "由": "自理缘", "于": "关对由等位属至基鉴", "为": "作成认行因称", "以": "所可加予难得", "和": "平温缓",
+    "与": "参给", "在": "存现实正所", "及": "以涉普企危", "对": "针面相绝应", "向": "方面导意", "从": "服自",
+    "的": "目", "了": "为除", "等": "平对高同",
+}
+# Deictic places a local site writes for itself: 来我区考察.
+DEICTIC_PLACES = ("我区", "我市", "我县", "我省", "我州", "我镇", "本市", "本区", "本县")
+# A sentence that carries on from the event just told (在随后召开的座谈会上).
+CONTINUATIONS = ("随后", "会后", "当天", "当日", "同日", "其间", "期间")
+
 # Characters allowed inside an event name (besides CJK): digits, Latin
 # letters (G60, ESG, AI) and the joiners names use.
 NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·+&\-—]")

@@ -66,6 +66,9 @@ class EventRecord:
     generic_names: set[str] = field(default_factory=set)
     preferred_name: str = ""
     inherited_date: bool = False
+    signing_ceremony: bool = False  # a named 签约仪式: signings happen at it
+    lifecycle: dict = field(default_factory=dict)  # 'start'/'end' -> DateMention
+    ceremony: str = ""  # 'start'/'end' for a 开班仪式 / 结业式 child
     dropped: bool = False
 
     @property
@@ -83,7 +86,8 @@ def find_events(doc: Document, *, dates: list[DateMention], regions: list[Region
     undated_article = doc.published is None and not any(d.start_date for d in dates)
     # The headline restates an event of the body: it may add a name to one,
     # never open one of its own (松江拓展培训 over a 一点团建 blog post).
-    body = [m for m in mentions if m.start >= headline]
+    body = [m for m in mentions if m.start >= headline and not _is_ceremony(m)]
+    ceremonies = [m for m in mentions if m.start >= headline and _is_ceremony(m)]
     for mention in body + [m for m in mentions if m.start < headline]:
         in_headline = mention.start < headline
         for date in _dates_for(mention) or [None]:
@@ -98,6 +102,8 @@ def find_events(doc: Document, *, dates: list[DateMention], regions: list[Region
                 index = len(events) - 1
             _absorb(events[index], mention, date)
             owner[id(mention)] = index
+    _apply_lifecycles(events)
+    _add_ceremonies(events, ceremonies, owner)
     _link_parents(events, mentions, owner)
     _inherit_from_enclosing(events, mentions, owner, doc)
     _mark_collective_agreements(events)
@@ -120,9 +126,7 @@ def _dates_for(mention: EventMention) -> list[DateMention]:
     dated = [d for d in mention.dates if d.start_date is not None or d.form == "relative"]
     # A year inside the name (岳阳市2023年…培训班) is part of the name; the
     # event's own date stands outside it when the sentence gives one.
-    outside = [d for d in dated if not (mention.start <= d.start and d.end <= mention.end)]
-    if outside:
-        dated = outside
+    dated = [d for d in dated if not (mention.start <= d.start and d.end <= mention.end)]
     items = [d for d in dated if d.form == "enumeration_item" and d.end <= mention.end]
     if len(items) > 1:
         return items
@@ -158,6 +162,25 @@ def _merge_target(events: list[EventRecord], mention: EventMention,
         undated = [i for i in same_kind if events[i].start_date is None]
         if undated:
             return undated[0]  # one trip told in several sentences
+    if mention.generic and mention.anchor and not mention.anaphor and not any(
+            _norm(n).endswith(mention.trigger) for i in same_kind for n in events[i].names):
+        # 推介会期间…召开工作座谈会: a meeting held during another event.
+        return None
+    if mention.generic and mention.anaphor and mention.lifecycle:
+        # 本期研修班于9月9日开班: the named class's start, whatever its date.
+        named = [i for i in same_kind if not events[i].generic and events[i].parent is None]
+        if named:
+            return named[-1]
+    if mention.generic and dated and not mention.ceremony:
+        # 研学营来到梦想小镇 on a day of the named 研学营's range: the same event.
+        inside = [i for i in same_kind if events[i].is_range and not events[i].generic
+                  and events[i].start_date <= date.start_date <= events[i].end_date
+                  and not _is_range(date)]
+        # Only the event's own noun (研学营 for “…研学营”), not another
+        # activity inside its range (现场教学 during a 培训活动).
+        inside = [i for i in inside if any(_norm(n).endswith(mention.trigger) for n in events[i].names)]
+        if inside and _bare(mention):
+            return inside[-1]
     if mention.generic:
         if dated:
             same_day = [i for i in same_kind if events[i].start_date == date.start_date
@@ -168,8 +191,14 @@ def _merge_target(events: list[EventRecord], mention: EventMention,
                           and events[i].end_date == date.end_date]
             if same_range:
                 return same_range[0]
-            if date.form == "relative" and len(same_kind) == 1:
+            if date.form == "relative" and len(same_kind) == 1 \
+                    and _overlap(events[same_kind[0]], date):
                 return same_kind[0]
+            if mention.anaphor:
+                # 此次高峰论坛是2024年…活动之一: the named forum, if the dates agree.
+                named = [i for i in same_kind if not events[i].generic and _overlap(events[i], date)]
+                if named:
+                    return named[-1]
             return None
         if len(same_kind) == 1:
             return same_kind[0]
@@ -189,21 +218,52 @@ def _merge_target(events: list[EventRecord], mention: EventMention,
     return None
 
 
+def _overlap(event: EventRecord, date: DateMention) -> bool:
+    """Do an event's period and a date's period meet (at their precisions)?"""
+    if event.start_date is None or date.start_date is None:
+        return True
+    first, last = D.period_bounds(event.start_date, event.precision)
+    if event.end_date is not None:
+        last = D.period_bounds(event.end_date, event.precision)[1]
+    other_first, other_last = D.period_bounds(date.start_date, date.precision)
+    if date.end_date is not None:
+        other_last = D.period_bounds(date.end_date, date.precision)[1]
+    return first <= other_last and other_first <= last
+
+
+def _bare(mention: EventMention) -> bool:
+    """研学营, 研修班, 本期研修班: the trigger alone or with a demonstrative."""
+    return T.ANAPHOR.sub("", mention.name) == mention.trigger
+
+
 def _is_range(date: DateMention) -> bool:
     return date.end_date is not None and date.end_date != date.start_date
 
 
 def _same_event_names(a: str, b: str) -> bool:
     """Two names of one event: one contains the other, or they share a long
-    opening (首期…人才培训班 vs 首期…人才深入学习…培训班)."""
+    stretch (首期…人才培训班 vs 首期…人才深入学习…培训班; 2024年示范区“专精
+    特新”…培训班 vs 2024年“专精特新”…培训班) and no different ordinal."""
     if a in b or b in a:
         return min(len(a), len(b)) >= 4
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
-    return common >= 8
+    ordinals = {o.group() for o in T.ORDINAL.finditer(a)}, {o.group() for o in T.ORDINAL.finditer(b)}
+    if ordinals[0] != ordinals[1]:
+        return False
+    common = _longest_common_stretch(a, b)
+    return common >= 8 and common >= 0.6 * min(len(a), len(b))
+
+
+def _longest_common_stretch(a: str, b: str) -> int:
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
 
 
 def _dates_compatible(event: EventRecord, date: DateMention | None) -> bool:
@@ -231,6 +291,11 @@ def _may_open_event(doc: Document, mention: EventMention, date: DateMention | No
     dated = date is not None and date.start_date is not None
     if mention.kind in ("alliance", "agreement", "founding"):
         return True
+    if mention.anchor and mention.kind in ("forum", "training"):
+        return True  # 推介会期间…召开工作座谈会: dated by the event it sits in
+    if mention.kind in ("forum", "training") and any(
+            cue in mention.sentence.text[:12] for cue in T.CONTINUATIONS):
+        return True  # 在随后召开的座谈会上: dated by the event just told
     if mention.kind == "visit":
         # Undated visits in a dated article are the narrative around the
         # dated ones (探访美的、汇川技术等标杆企业), not visits of their own.
@@ -256,6 +321,12 @@ def _absorb(event: EventRecord, mention: EventMention, date: DateMention | None)
     event.spans.append((mention.start, mention.end))
     if not mention.generic:
         event.name_spans.append((mention.start, mention.end))
+    if mention.trigger in T.SIGNING_EVENTS and not mention.generic:
+        event.signing_ceremony = True
+    if mention.lifecycle and date is not None and date.start_date is not None \
+            and not _is_range(date):
+        event.lifecycle.setdefault(mention.lifecycle, date)
+        _apply_lifecycles([event])
     if mention.sentence not in event.sentences:
         event.sentences.append(mention.sentence)
     rank = _rank(date)
@@ -264,6 +335,82 @@ def _absorb(event: EventRecord, mention: EventMention, date: DateMention | None)
         event.end_date = date.end_date if _is_range(date) else None
         event.precision = date.precision
         event.date_rank = rank
+
+
+def _is_ceremony(mention: EventMention) -> bool:
+    return bool(mention.ceremony) and mention.generic
+
+
+def _apply_lifecycles(events: list[EventRecord]) -> None:
+    """A class that 于9月9日开班 and 9月13日…结业 ran 9/9–9/13."""
+    for event in events:
+        start, end = event.lifecycle.get("start"), event.lifecycle.get("end")
+        if start and end and start.start_date < end.start_date and start.precision == end.precision:
+            event.start_date, event.end_date = start.start_date, end.start_date
+            event.precision = start.precision
+            event.date_rank = _EXPLICIT
+        elif start and not event.is_range and event.date_rank <= _EXPLICIT:
+            event.start_date, event.end_date = start.start_date, None
+            event.precision, event.date_rank = start.precision, _EXPLICIT
+
+
+def _add_ceremonies(events: list[EventRecord], ceremonies: list[EventMention],
+                    owner: dict[int, int]) -> None:
+    """开班仪式 / 结业式: a child of its class when it has a day of its own
+    (its sentence's, or the class's 开班/结业 day); otherwise part of it."""
+    for mention in ceremonies:
+        host = _host_before(events, mention.start, kinds=("training",))
+        if host is None:
+            continue
+        parent = events[host]
+        own = [d for d in _dates_for(mention) if d.start_date and d.precision == D.DAY]
+        date = own[0] if own else parent.lifecycle.get(mention.ceremony)
+        if date is not None and date.precision != D.DAY:
+            date = None  # a child needs a day of its own
+        if date is None and parent.is_range and parent.precision == D.DAY:
+            day = parent.start_date if mention.ceremony == "start" else parent.end_date
+            date = _DayOf(day)
+        if date is None:
+            _absorb(parent, mention, None)
+            owner[id(mention)] = host
+            continue
+        child = next((i for i, e in enumerate(events)
+                      if e.parent == host and e.ceremony == mention.ceremony), None)
+        if child is None:
+            events.append(EventRecord(kind=parent.kind, title="", parent=host,
+                                      ceremony=mention.ceremony))
+            child = len(events) - 1
+        _absorb(events[child], mention, date)
+        events[child].generic = False
+        events[child].preferred_name = events[child].preferred_name or _ceremony_title(parent, mention)
+        owner[id(mention)] = child
+
+
+@dataclass(frozen=True)
+class _DayOf:
+    """A day taken from the parent's own range (its first or last day)."""
+
+    start_date: dt.date
+    end_date: None = None
+    precision: str = D.DAY
+    form: str = "absolute"
+
+
+def _ceremony_title(parent: EventRecord, mention: EventMention) -> str:
+    base = _best_name(parent)
+    return base + mention.trigger if base and not base.endswith(mention.trigger) else mention.trigger
+
+
+def _host_before(events: list[EventRecord], offset: int, *, kinds) -> int | None:
+    """The named event of these kinds mentioned last before an offset."""
+    best, best_at = None, -1
+    for i, event in enumerate(events):
+        if event.kind not in kinds or event.generic or event.parent is not None:
+            continue
+        before = [s for s, _ in event.spans if s <= offset]
+        if before and max(before) > best_at:
+            best, best_at = i, max(before)
+    return best
 
 
 # ------------------------------------------------------------------ parents
@@ -288,13 +435,23 @@ def _link_parents(events: list[EventRecord], mentions: list[EventMention],
 
 
 def _anchored_parent(events: list[EventRecord], index: int, anchor: str) -> int | None:
-    candidates = [j for j, e in enumerate(events)
-                  if j != index and e.kind in ("forum", "training")
-                  and any(anchor in n for n in e.names) and not e.generic]
-    if not candidates:
-        candidates = [j for j, e in enumerate(events)
-                      if j != index and e.kind in ("forum", "training") and not e.generic]
-    return candidates[0] if candidates else None
+    """论坛上 / 签约仪式上 / 会上: the named forum, training or signing
+    ceremony the anchor's noun names, mentioned before the child if any."""
+    first = min((s for s, _ in events[index].spans), default=0)
+
+    def hosts(named_by_anchor: bool):
+        return [j for j, e in enumerate(events)
+                if j != index and not e.generic
+                and (e.kind in ("forum", "training") or e.signing_ceremony)
+                and (not named_by_anchor or any(anchor in n for n in e.names))]
+
+    for candidates in (hosts(True), hosts(False)):
+        before = [j for j in candidates if min((s for s, _ in events[j].spans), default=0) <= first]
+        if before:
+            return before[-1]
+        if candidates:
+            return candidates[0]
+    return None
 
 
 def _enclosing_range(events: list[EventRecord], index: int) -> int | None:
@@ -323,8 +480,10 @@ def _inherit_from_enclosing(events: list[EventRecord], mentions: list[EventMenti
     signings) happened there: they take its date and become its children."""
     ordered = sorted((m.start, owner[id(m)]) for m in mentions if id(m) in owner)
     for i, event in enumerate(events):
-        if event.kind not in ("agreement", "alliance") or event.date_rank != _NONE \
-                or event.parent is not None or not event.spans:
+        continuing = event.kind in ("forum", "training") and event.generic and any(
+            cue in s.text[:12] for s in event.sentences[:1] for cue in T.CONTINUATIONS)
+        if (event.kind not in ("agreement", "alliance") and not continuing) \
+                or event.date_rank != _NONE or event.parent is not None or not event.spans:
             continue
         first = min(start for start, _ in event.spans)
         paragraph = doc.sentence_at(first).paragraph if doc.sentence_at(first) else 0
@@ -334,7 +493,9 @@ def _inherit_from_enclosing(events: list[EventRecord], mentions: list[EventMenti
                 break
             candidate = events[index]
             sentence = doc.sentence_at(start)
-            if candidate.kind in ("forum", "training") and candidate.start_date is not None \
+            if (candidate.kind in ("forum", "training", "visit") or candidate.signing_ceremony) \
+                    and candidate.start_date is not None and (not candidate.generic or continuing) \
+                    and candidate is not event \
                     and sentence is not None and paragraph - sentence.paragraph <= 6:
                 host = index
         if host is None or _is_ancestor(events, i, host):
@@ -395,8 +556,6 @@ def _finish(event: EventRecord, events: list[EventRecord], doc: Document,
             regions: list[RegionMention], organisations: list[Organisation],
             place: str | None, gazetteer: Gazetteer) -> None:
     event.title = _best_name(event)
-    if event.generic and event.kind in ("forum", "training") and event.sentences:
-        event.title = _generated_title(event, organisations)
     event.summary = event.sentences[0].text if event.sentences else ""
     # Places inside organisation or event names say nothing of where.
     inside_orgs = [(m.start, m.end) for o in organisations for m in o.mentions]
@@ -417,6 +576,8 @@ def _finish(event: EventRecord, events: list[EventRecord], doc: Document,
         # Launched 论坛上: where the forum was.
         parent = events[event.parent]
         event.region_keys = list(dict.fromkeys(parent.region_keys[:1] + event.region_keys))
+    if event.generic and not event.ordinal and event.kind in ("forum", "training") and event.sentences:
+        event.title = _generated_title(event, organisations, doc)
     if not event.region_keys and place and event.kind in ("forum", "training"):
         event.region_keys = [place]
     reasons = []
@@ -466,17 +627,34 @@ def _rank_of(mention: RegionMention) -> int:
     return LEVEL_RANK.get(mention.level, 0)
 
 
-def _generated_title(event: EventRecord, organisations: list[Organisation]) -> str:
-    """A name-less event: the organisation its sentence names before the
-    trigger (…公司…做现场教学), then the trigger phrase without 本次/此次."""
+_CLAUSE_LEAD = re.compile(r"^(?:[^，,]*?[日年月]份?(?:[上下]午|晚)?[，,]|据悉[，,]|其中[，,]|此外[，,]|去年[，,]|今年[，,])+")
+
+
+def _generated_title(event: EventRecord, organisations: list[Organisation],
+                     doc: Document) -> str:
+    """A name-less event: where its sentence says it went (赴北京城市副中心
+    开展现场教学), the organisation it names before the trigger (…公司…做
+    现场教学), or its clause when short (示范区首次组织…高管赴外培训)."""
     name = re.sub(r"^(?:本次|此次|这次|这场|该|本期|本届|这一|上述)", "", event.title)
     sentence = event.sentences[0]
-    first_span = event.spans[0]
+    first = event.spans[0]
+    place = re.search(r"(?:赴|到|在)([^，,。；;在赴到]{2,20}?)(?:开展|进行|举行|举办)?$",
+                      doc.text[sentence.start:first[0]])
+    if place and (event.cued_location or _FACILITY_END.search(place.group(1))):
+        return place.group(1) + name
     before = [(m.start, o) for o in organisations for m in o.mentions
-              if sentence.start <= m.start and m.end <= first_span[0]]
+              if sentence.start <= m.start and m.end <= first[0]]
     if before:
         return min(before, key=lambda item: item[0])[1].name + name
+    clause_start = max(doc.text.rfind(c, sentence.start, first[0]) for c in "，,；;") + 1
+    clause = doc.text[max(clause_start, sentence.start):first[1]]
+    clause = _CLAUSE_LEAD.sub("", clause).strip()
+    if 4 < len(clause) <= 30 and len(clause) > len(name):
+        return clause
     return name
+
+
+_FACILITY_END = re.compile(r"(?:基地|园区|园|馆|中心|公司|集团|科学城|新区|港|村|厂|大学|学院|小镇|新城|副中心)$")
 
 
 def _best_name(event: EventRecord) -> str:

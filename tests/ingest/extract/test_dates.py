@@ -312,16 +312,26 @@ def test_relative_months_and_years():
         )
 
 
-def test_vague_words_have_unknown_day():
-    for word in ["日前", "近日", "近期", "不久前", "此前"]:
-        m = only(f"{word},在首期培训班结业后")
+def test_vague_words_have_unknown_day_but_the_publication_month():
+    for word in ["日前", "近日", "近期", "不久前"]:
+        m = only(f"{word},在首期培训班结业后", published=date(2025, 6, 19))
         assert (m.text, m.start_date, m.precision, m.form, m.resolved_from) == (
-            word,
-            None,
-            UNKNOWN,
-            "relative",
-            "",
-        )
+            word, date(2025, 6, 1), MONTH, "relative", "published")
+
+
+def test_vague_words_early_in_a_month_keep_only_the_year():
+    m = only("日前,在首期培训班结业后", published=date(2025, 6, 3))
+    assert (m.start_date, m.precision) == (date(2025, 1, 1), YEAR)
+    m = only("日前,在首期培训班结业后", published=date(2025, 1, 3))
+    assert (m.start_date, m.precision) == (None, UNKNOWN)
+
+
+def test_vague_words_without_a_publication_date_are_unknown():
+    for word in ["日前", "近日", "近期", "不久前", "此前"]:
+        m = only(f"{word},在首期培训班结业后", published=None)
+        assert (m.start_date, m.precision, m.form) == (None, UNKNOWN, "relative")
+    m = only("此前,在首期培训班结业后", published=date(2025, 6, 19))
+    assert (m.start_date, m.precision) == (None, UNKNOWN)
 
 
 def test_event_relative_words_are_left_to_the_caller():

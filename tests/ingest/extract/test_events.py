@@ -146,3 +146,74 @@ def test_events_never_raise_and_spans_stay_inside(text):
         if event.start_date and event.end_date:
             assert event.start_date <= event.end_date
         assert event.parent is None or 0 <= event.parent
+
+
+def test_events_class_dated_by_its_opening_and_closing():
+    text = ("9月13日,京津冀协同发展专题研修班在雄安新区结业。本期研修班于9月9日开班。\n"
+            "开班仪式上,河北省发展和改革委员会副主任王建勋作动员讲话。\n"
+            "结业式由中共河北省委党校副校长程秀兰主持。")
+    events = events_of(text, dt.date(2024, 9, 14))
+    main = events[0]
+    assert (main.title, main.start_date, main.end_date) == (
+        "京津冀协同发展专题研修班", dt.date(2024, 9, 9), dt.date(2024, 9, 13))
+    children = {e.title: (e.start_date, e.parent) for e in events[1:]}
+    assert children == {"京津冀协同发展专题研修班开班仪式": (dt.date(2024, 9, 9), 0),
+                        "京津冀协同发展专题研修班结业式": (dt.date(2024, 9, 13), 0)}
+
+
+def test_events_ceremony_without_a_day_is_part_of_its_class():
+    text = "日前,青年干部培训班在成都开班。市委常委张强出席开班仪式并讲话。"
+    events = events_of(text, dt.date(2025, 3, 2))
+    assert [e.title for e in events] == ["青年干部培训班"]
+
+
+def test_events_quoted_name_is_the_event():
+    text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
+    camp, visit = events_of(text, dt.date(2024, 10, 29))
+    assert (camp.title, camp.start_date, camp.end_date) == (
+        "黔浙青年创业者研学营", dt.date(2024, 10, 21), dt.date(2024, 10, 26))
+    assert (visit.kind, visit.title, visit.parent) == ("visit", "来到梦想小镇", 0)
+
+
+def test_events_bracketed_place_inside_a_name():
+    [forum] = events_of("3月13日,海南自由贸易港(深圳)投资推介会在深圳举办。", dt.date(2025, 3, 14))
+    assert forum.title == "海南自由贸易港(深圳)投资推介会"
+
+
+def test_events_signings_at_a_ceremony_take_its_day():
+    text = ("12月27日,“央企助力辽宁全面振兴”合作签约仪式在沈阳举行。\n"
+            "签约仪式上,辽宁省人民政府与中国华能集团有限公司签署战略合作框架协议。")
+    ceremony, signing = events_of(text, dt.date(2025, 1, 3))
+    assert ceremony.title == "“央企助力辽宁全面振兴”合作签约仪式"
+    assert (signing.kind, signing.start_date, signing.parent) == ("agreement", dt.date(2024, 12, 27), 0)
+    assert signing.title == "辽宁省人民政府与中国华能集团有限公司签署战略合作框架协议"
+
+
+def test_events_agreements_signed_separately_are_one_per_pair():
+    text = "6月3日,大连市人民政府、鞍山市人民政府分别与国家电力投资集团有限公司、中国五矿集团有限公司签署项目合作协议。"
+    titles = [e.title for e in events_of(text, dt.date(2025, 6, 4))]
+    assert titles == ["大连市人民政府与国家电力投资集团有限公司签署项目合作协议",
+                      "鞍山市人民政府与中国五矿集团有限公司签署项目合作协议"]
+
+
+def test_events_a_count_of_signings_is_no_agreement_of_its_own():
+    text = ("6月3日,央企合作签约仪式在沈阳举行,此次共有14家中央企业与辽宁省签署合作协议。\n"
+            "会上,辽宁省人民政府与中国华能集团有限公司签署战略合作框架协议。")
+    titles = [e.title for e in events_of(text, dt.date(2025, 6, 4)) if e.kind == "agreement"]
+    assert titles == ["央企合作签约仪式", "辽宁省人民政府与中国华能集团有限公司签署战略合作框架协议"]
+
+
+def test_events_visit_to_the_site_itself():
+    text = "4月10日,东营市垦利区委书记张明远率党政代表团来我区考察交流。"
+    [visit] = events_of(text, dt.date(2025, 4, 11))
+    assert (visit.kind, visit.title, visit.start_date) == ("visit", "我区考察交流", dt.date(2025, 4, 10))
+
+
+def test_events_vague_recent_date_keeps_the_publication_month():
+    [training] = events_of("日前,青年干部培训班在成都开班。", dt.date(2024, 7, 19))
+    assert (training.start_date, training.precision) == (dt.date(2024, 7, 1), "month")
+
+
+def test_events_plans_are_no_events_without_their_day():
+    text = "5月8日,考察团返回沈阳。下一步,还将组织企业家赴长三角等地考察学习。"
+    assert [e.kind for e in events_of(text, dt.date(2025, 5, 9))] == []
