@@ -156,8 +156,10 @@ class EventFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def regions(self, create, extracted, **kwargs):
+        # One by one: the link rows' order is the order pages and exports show.
         if create and extracted:
-            self.regions.set(extracted)
+            for region in extracted:
+                self.regions.add(region)
 
 
 class EventRoleFactory(factory.django.DjangoModelFactory):

@@ -11,42 +11,19 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, IntegrityError, OperationalError, connections, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
-from kb.ingest.decode import Refused
-from kb.ingest.extract.article import Extraction, extract
-from kb.ingest.extract.document import Document
+from kb.ingest.batch import FileReport, Prepared, prepare, worker_prepare, worker_start
 from kb.ingest.extract.gazetteer import Gazetteer
-from kb.ingest.pipeline import RepairedArticle, content_hash, repair_article
+from kb.ingest.pipeline import content_hash
 from kb.selectors.regions import gazetteer_from_db
 from kb.services.ingest import ImportContext, article_write, source_is_unchanged
 
 RETRIES = 3
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class FileReport:
-    path: str
-    status: str  # created | updated | unchanged | skipped | refused
-    reason: str = ""
-    counts: Counter = field(default_factory=Counter)
-    chars: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass
-class _Prepared:
-    """The pure part's result for one file (picklable, for the pool)."""
-
-    report: FileReport
-    article: RepairedArticle | None = None
-    extraction: Extraction | None = None
 
 
 class _DryRun(Exception):
@@ -99,37 +76,7 @@ def _read(path: Path, max_bytes: int) -> tuple[bytes | None, FileReport]:
     return data, report
 
 
-def _prepare(data: bytes, report: FileReport, file_name: str, max_bytes: int,
-             gazetteer: Gazetteer) -> _Prepared:
-    """Decode, repair and extract: pure Python, no database."""
-    clock = time.perf_counter()
-    try:
-        article = repair_article(data, file_name=file_name, max_bytes=max_bytes)
-        report.seconds["repair"] = time.perf_counter() - clock
-        report.chars = len(article.text)
-        clock = time.perf_counter()
-        doc = Document(
-            article.text,
-            published=article.published,
-            published_precision=article.published_precision,
-            damaged=article.damaged_spans,
-            captions=[(s, e) for s, e, _ in article.caption_spans],
-            title=article.meta.title_simplified,
-            dateline_place=article.meta.dateline_place,
-        )
-        extraction = extract(doc, gazetteer)
-        report.seconds["extract"] = time.perf_counter() - clock
-    except Refused as refusal:
-        report.reason = str(refusal)
-        return _Prepared(report)
-    except Exception as error:  # a bug must not stop the batch
-        logger.exception("pipeline failed on %s", report.path)
-        report.reason = f"处理出错 (internal error: {type(error).__name__}: {error})"
-        return _Prepared(report)
-    return _Prepared(report, article, extraction)
-
-
-def _write(prepared: _Prepared, *, context: ImportContext, dry_run: bool) -> FileReport:
+def _write(prepared: Prepared, *, context: ImportContext, dry_run: bool) -> FileReport:
     report = prepared.report
     clock = time.perf_counter()
     for attempt in range(RETRIES):
@@ -160,22 +107,8 @@ def _write(prepared: _Prepared, *, context: ImportContext, dry_run: bool) -> Fil
     return report
 
 
-# The pool's workers get the gazetteer once, when they start.
-_worker_gazetteer: Gazetteer | None = None
-
-
-def _worker_start(gazetteer: Gazetteer) -> None:
-    global _worker_gazetteer
-    _worker_gazetteer = gazetteer
-
-
-def _worker_prepare(job: tuple[bytes, FileReport, str, int]) -> _Prepared:
-    data, report, file_name, max_bytes = job
-    return _prepare(data, report, file_name, max_bytes, _worker_gazetteer)
-
-
 def _prepared_files(files: list[Path], *, max_bytes: int, gazetteer: Gazetteer,
-                    workers: int) -> Iterator[_Prepared]:
+                    workers: int) -> Iterator[Prepared]:
     """Every file read and, unless unchanged or unreadable, prepared — in
     input order, by `workers` processes."""
 
@@ -192,18 +125,20 @@ def _prepared_files(files: list[Path], *, max_bytes: int, gazetteer: Gazetteer,
 
     if workers <= 1:
         for job in jobs():
-            yield _Prepared(job) if isinstance(job, FileReport) else _prepare(*job, gazetteer)
+            yield Prepared(job) if isinstance(job, FileReport) else prepare(*job, gazetteer)
         return
-    # Forked workers must not share this process's database connections.
-    connections.close_all()
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_worker_start, initargs=(gazetteer,)) as pool:
+    # Workers start from a fresh interpreter (forkserver), not a fork of this
+    # process: a forked child would share, and on exit close, this process's
+    # database connection.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kb.ingest.batch"])
+    with context.Pool(workers, initializer=worker_start, initargs=(gazetteer,)) as pool:
         pending = []
         for job in jobs():
             if isinstance(job, FileReport):
                 pending.append(job)
             else:
-                pending.append(pool.apply_async(_worker_prepare, (job,)))
+                pending.append(pool.apply_async(worker_prepare, (job,)))
             # Keep a bounded window of files in flight.
             while len(pending) > workers * 4:
                 yield _resolve(pending.pop(0))
@@ -211,8 +146,8 @@ def _prepared_files(files: list[Path], *, max_bytes: int, gazetteer: Gazetteer,
             yield _resolve(pending.pop(0))
 
 
-def _resolve(item) -> _Prepared:
-    return _Prepared(item) if isinstance(item, FileReport) else item.get()
+def _resolve(item) -> Prepared:
+    return Prepared(item) if isinstance(item, FileReport) else item.get()
 
 
 def paths_import(*, paths: Iterable[str | Path], max_bytes: int, dry_run: bool = False,
