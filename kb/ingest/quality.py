@@ -145,12 +145,21 @@ def score_quotes(x: Extraction, expected: dict, *, attribution: bool) -> Score:
             if not attribution or (item["speaker"] == speaker and item["kind"] == quote.kind):
                 match = i
                 break
-        score.predicted += 1
-        if match is None:
-            score.junk.append(f"{speaker}:{quote.text[:16]}")
-        else:
-            score.found += 1
-            hit.add(match)
+        _count_prediction(score, match, hit, f"{speaker}:{quote.text[:16]}")
+    _count_expected(score, wanted, hit, lambda item: f"{item['speaker']}:{item['text'][:16]}")
+    return score
+
+
+def _count_prediction(score: Score, match: int | None, hit: set[int], label: str) -> None:
+    score.predicted += 1
+    if match is None:
+        score.junk.append(label)
+    else:
+        score.found += 1
+        hit.add(match)
+
+
+def _count_expected(score: Score, wanted: list[dict], hit: set[int], label) -> None:
     for i, item in enumerate(wanted):
         if item.get("optional"):
             continue
@@ -158,8 +167,7 @@ def score_quotes(x: Extraction, expected: dict, *, attribution: bool) -> Score:
         if i in hit:
             score.matched += 1
         else:
-            score.misses.append(f"{item['speaker']}:{item['text'][:16]}")
-    return score
+            score.misses.append(label(item))
 
 
 def score_regions(x: Extraction, expected: dict) -> Score:
@@ -199,20 +207,8 @@ def score_events(x: Extraction, expected: dict) -> Score:
         label = f"{event.kind}:{D.iso_at_precision(event.start_date, event.precision)}:{event.title[:24]}"
         if match is not None and wanted[match].get("optional"):
             continue
-        score.predicted += 1
-        if match is None:
-            score.junk.append(label)
-        else:
-            score.found += 1
-            hit.add(match)
-    for i, item in enumerate(wanted):
-        if item.get("optional"):
-            continue
-        score.expected += 1
-        if i in hit:
-            score.matched += 1
-        else:
-            score.misses.append(f"{item['kind']}:{item.get('start', '')}:{item['match']}")
+        _count_prediction(score, match, hit, label)
+    _count_expected(score, wanted, hit, lambda item: f"{item['kind']}:{item.get('start', '')}:{item['match']}")
     return score
 
 
