@@ -1,0 +1,49 @@
+"""The extraction measured against the expected facts of the seeds (a
+regression guard: the figures for articles it was not tuned on are in the
+README), and the scorer itself on a small case."""
+
+import functools
+import json
+from pathlib import Path
+
+from kb.ingest.extract.article import extract
+from kb.ingest.extract.document import Document
+from kb.ingest.extract.gazetteer import Gazetteer
+from kb.ingest.pipeline import repair_article
+from kb.ingest.quality import score_article, score_regions, totals
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@functools.cache
+def gazetteer():
+    return Gazetteer.from_fixture(ROOT / "fixtures" / "regions.json")
+
+
+def scores_for(article_path, expected_path):
+    article = repair_article(article_path.read_bytes(), file_name=article_path.name, max_bytes=5_000_000)
+    doc = Document(article.text, published=article.published,
+                   published_precision=article.published_precision, damaged=article.damaged_spans,
+                   captions=[(s, e) for s, e, _ in article.caption_spans],
+                   title=article.meta.title_simplified)
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    return score_article(extract(doc, gazetteer()), article, expected)
+
+
+def test_quality_on_the_seeds_stays_high():
+    per_article = [scores_for(path, ROOT / "tests" / "data" / "expected" / f"{path.stem}.json")
+                   for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    total = totals(per_article)
+    for name in ("events", "organisations", "people", "positions", "quotes", "quotes+speaker"):
+        assert total[name].precision >= 0.95, (name, total[name].junk)
+        assert total[name].recall >= 0.95, (name, total[name].misses)
+
+
+def test_quality_regions_score_counts_both_ways():
+    class Found:
+        regions = [type("M", (), {"name": n})() for n in ("上海市", "杭州市", "中国", "东方市")]
+
+    score = score_regions(Found, {"regions": ["上海市", "杭州市", "南京市"], "optional_regions": ["中国"]})
+    assert (score.found, score.predicted, score.matched, score.expected) == (2, 3, 2, 3)
+    assert score.junk == ["东方市"] and score.misses == ["南京市"]
+    assert round(score.precision, 2) == 0.67 and round(score.recall, 2) == 0.67
