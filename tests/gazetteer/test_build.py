@@ -184,7 +184,7 @@ def test_fixture_counts_by_level(fixture_data):
         "province": 34,
         "prefecture": 333,
         "county": 2845,
-        "macro": 15,
+        "macro": 17,
         "zone": 34,
     }
     assert fixture_data["header"]["counts"] == build.level_counts(fixture_data["regions"])
@@ -333,3 +333,12 @@ def areas_from_regions(regions: list[dict]) -> list[dict]:
         else:
             nodes[r["parent"]]["children"].append(node)
     return areas
+
+
+def test_city_clusters_named_in_regional_news():
+    regions = {r["slug"]: r for r in json.loads(FIXTURE.read_text(encoding="utf-8"))["regions"]}
+    middle = regions["macro-middle-yangtze-city-cluster"]
+    assert middle["name"] == "长江中游城市群" and len(middle["members"]) == 31
+    assert "420100" in middle["members"] and "360400" in middle["members"]
+    beibu = regions["macro-beibu-gulf-city-cluster"]
+    assert "北部湾" in beibu["aliases"] and len(beibu["members"]) == 15

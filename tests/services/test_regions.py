@@ -11,7 +11,7 @@ from kb.models import Region, RegionLevel
 from kb.services.regions import regions_load
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "regions.json"
-TOTAL = 3262
+TOTAL = 3264
 
 
 def snapshot():
@@ -51,7 +51,7 @@ def test_regions_load_creates_the_whole_gazetteer():
     by_level = {level: Region.objects.filter(level=level).count() for level in RegionLevel.values}
     assert by_level == {
         "country": 1,
-        "macro": 15,
+        "macro": 17,
         "province": 34,
         "prefecture": 333,
         "county": 2845,

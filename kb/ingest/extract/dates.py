@@ -593,6 +593,19 @@ def _parse_at(text: str, toks: list[_Tok], i: int, ctx: _Context, out: list[Date
     elif tok.kind in ("relday", "event"):
         end, clock = _time_after(text, tok.end)
         _add(out, text, tok.start, end, _relative(tok, ctx), RELATIVE, clock)
+    elif tok.kind == "relmonth" and i + 1 < len(toks) and toks[i + 1].kind == "D" \
+            and toks[i + 1].start == tok.end:
+        # 上月20日: the day of the month before the publication's.
+        day = toks[i + 1]
+        month, _, precision, source = _relative(tok, ctx)
+        end, clock = _time_after(text, day.end)
+        if month is not None and precision == MONTH and isinstance(day.value, int):
+            try:
+                _add(out, text, tok.start, end, (month.replace(day=day.value), None, DAY, source),
+                     RELATIVE, clock)
+            except ValueError:
+                pass  # 上月31日 in a 30-day month: impossible, no mention
+        return i + 2
     elif tok.kind in ("relmonth", "vague"):
         _add(out, text, tok.start, tok.end, _relative(tok, ctx), RELATIVE)
     elif tok.kind == "D":

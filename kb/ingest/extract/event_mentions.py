@@ -72,6 +72,7 @@ def find_event_mentions(doc: Document, *, dates: list[DateMention],
             mention.has_context = context
         # A plan (还将组织…考察) is not yet an event, unless it has its date.
         found = [m for m in found if explicit or not _planned(doc.text, sentence, m.start, m.end)]
+        found = [m for m in found if not _statistical(doc.text, sentence, m)]
         mentions.extend(sorted(found, key=lambda m: m.start))
     return mentions
 
@@ -122,6 +123,7 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
             break
         if any(text.startswith(word, i - len(word)) and i - len(word) >= floor
                and not _word_inside(text, i - len(word), word)
+               and not (word in _JOINERS and trigger_start - i > 4)
                for word in boundaries):
             break
         i -= 1
@@ -130,6 +132,11 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
     if filler and filler.end() < trigger_start:
         i = filler.end()
     return i
+
+
+# 和/与/及 join words inside a long name (黄河流域生态保护和高质量发展论坛)
+# and end a short one (深圳和佛山考察学习 reads 佛山考察学习).
+_JOINERS = ("和", "与", "及")
 
 
 def _word_inside(text: str, at: int, word: str) -> bool:
@@ -158,6 +165,14 @@ def _planned(text: str, sentence: Sentence, start: int, end: int | None = None) 
     """The clause up to the mention plans (还将/计划/拟/力争 …) rather than reports."""
     c_start, _ = _clause_bounds(text, sentence, start)
     return any(word in text[c_start:end or start] for word in T.PLANNED)
+
+
+def _statistical(text: str, sentence: Sentence, mention: EventMention) -> bool:
+    """已累计培训3000余人次, 先后举办培训班12期: a sum, not one event."""
+    if not mention.generic:
+        return False
+    c_start, _ = _clause_bounds(text, sentence, mention.start)
+    return any(word in text[c_start:mention.end] for word in T.STATISTICAL)
 
 
 def _trigger_pattern(words) -> re.Pattern:
@@ -218,6 +233,8 @@ def _named_events(doc, sentence, quotes, org_spans, taken, regions):
         if generic and _planned(text, sentence, name_from):
             continue  # 还将组织企业家赴长三角考察学习: not (yet) an event
         ceremony = "start" if trigger in T.OPENINGS else "end" if trigger in T.CLOSINGS else ""
+        if _ALLIANCE_LAUNCH.search(name):
+            kind = "alliance"  # 长三角软件人才培养联盟成立大会: the launch itself
         yield EventMention(kind, name, name_from, end, trigger, sentence,
                            generic=generic, anaphor=anaphor, ordinal=ordinal, ceremony=ceremony,
                            lifecycle=_lifecycle(text, end, sentence) if kind == "training" else "")
@@ -253,6 +270,7 @@ def _only_places(start: int, end: int, regions, org_spans) -> bool:
     return len(covered) > 0 and len(covered) >= (end - start) - 1
 
 
+_ALLIANCE_LAUNCH = re.compile(r"(?:联盟|联合体|共同体)(?:成立|揭牌|启动)(?:大会|仪式)$")
 _STARTS = re.compile("|".join(T.STARTS))
 _ENDS = re.compile("|".join(T.ENDS))
 

@@ -41,6 +41,8 @@ FOUNDING_VERBS = ("正式成立", "宣告成立", "成立")
 # Setting up a named unit: 在香港设立分支机构“先进院(香港)创新中心”.
 SETUP_VERBS = ("设立", "组建", "挂牌设立", "揭牌设立")
 # A clause that plans rather than reports: what follows may never happen.
+# A clause that sums up many (已累计培训3000余人次) rather than reports one.
+STATISTICAL = ("累计", "共计", "先后举办", "已举办", "连续举办", "历年", "每年")
 PLANNED = ("还将", "将于", "将在", "将赴", "拟", "计划", "准备", "即将", "预计", "将", "力争", "争取")
 
 # Not an event even though a trigger word is inside: 大会堂 is a building,
@@ -76,7 +78,8 @@ CEREMONIES = OPENINGS + CLOSINGS
 STARTS = ("开班", "开营", "开学", "启动")
 ENDS = ("结业", "结营", "毕业", "落幕", "闭幕")
 # Words that continue a name right after its trigger (培训活动, 论坛开幕式).
-NAME_CONTINUATIONS = ("活动", "仪式", "典礼", "开幕式", "闭幕式", "启动仪式")
+NAME_CONTINUATIONS = ("活动", "仪式", "典礼", "开幕式", "闭幕式", "启动仪式",
+                      r"第[一二三四五六七八九十\d]+次(?:全体)?会议")
 # Where a name stops when read rightwards: a verb, a preposition or a place word.
 RIGHT_BOUNDARIES = (
     "在", "于", "举行", "召开", "举办", "开幕", "闭幕", "落幕", "启动", "上", "中", "后", "前",

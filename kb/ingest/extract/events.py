@@ -166,7 +166,7 @@ def _merge_target(events: list[EventRecord], mention: EventMention,
             _norm(n).endswith(mention.trigger) for i in same_kind for n in events[i].names):
         # 推介会期间…召开工作座谈会: a meeting held during another event.
         return None
-    if mention.generic and mention.anaphor and mention.lifecycle:
+    if mention.generic and (mention.anaphor or _bare(mention)) and mention.lifecycle:
         # 本期研修班于9月9日开班: the named class's start, whatever its date.
         named = [i for i in same_kind if not events[i].generic and events[i].parent is None]
         if named:
@@ -207,8 +207,11 @@ def _merge_target(events: list[EventRecord], mention: EventMention,
             return (named or same_kind)[-1]
         return _DROP  # several candidates and no way to tell which
     name = _norm(mention.title or mention.name)
+    ceremony = mention.trigger in T.SIGNING_EVENTS
     for i in same_kind:
         event = events[i]
+        if mention.kind == "agreement" and event.signing_ceremony != ceremony:
+            continue  # the 签约仪式 and the 协议 signed at it are two events
         if any(_norm(n) == name for n in event.names):
             if _dates_compatible(event, date):
                 return i
@@ -289,7 +292,9 @@ def _may_open_event(doc: Document, mention: EventMention, date: DateMention | No
     if mention.trigger in T.SIGNING_EVENTS:
         return False  # 项目签约仪式: the signings are reported one by one
     dated = date is not None and date.start_date is not None
-    if mention.kind in ("alliance", "agreement", "founding"):
+    if mention.kind == "founding":
+        return dated  # a founding is told with its date
+    if mention.kind in ("alliance", "agreement"):
         return True
     if mention.anchor and mention.kind in ("forum", "training"):
         return True  # 推介会期间…召开工作座谈会: dated by the event it sits in
@@ -298,8 +303,9 @@ def _may_open_event(doc: Document, mention: EventMention, date: DateMention | No
         return True  # 在随后召开的座谈会上: dated by the event just told
     if mention.kind == "visit":
         # Undated visits in a dated article are the narrative around the
-        # dated ones (探访美的、汇川技术等标杆企业), not visits of their own.
-        return dated or undated_article
+        # dated ones (探访美的、汇川技术等标杆企业), not visits of their own;
+        # 论坛期间…考察了X is dated by the forum.
+        return dated or undated_article or bool(mention.anchor)
     return dated or (undated_article and mention.has_context)
 
 

@@ -11,6 +11,7 @@ abbreviations (沪苏浙皖, 京津冀鲁) name each province.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -88,12 +89,44 @@ def find_regions(doc: Document, gazetteer: Gazetteer) -> list[RegionMention]:
         if adjacent_parent and gazetteer.is_ancestor(adjacent_parent, place.key):
             # 上海松江 / 杭州市钱塘区: the parent written right before decides.
             via, parent_key = "compound", adjacent_parent
+        if place.level == "country":
+            previous = None
+            continue  # 中国 names the whole country: no place to file an event under
+        if place.rank >= 3 and len(text) == 2 and not cued and adjacent_parent is None \
+                and _crosses_a_word(doc.text, start, end, gazetteer):
+            previous = None
+            continue  # 确保定期 holds 保定, 新乡村 holds 新乡
         mention = RegionMention(start, end, text, place.key, place.name, place.level, via, parent_key)
         mentions.append(mention)
         previous = mention
     mentions.extend(_abbreviation_runs(doc, gazetteer, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+# ln P(b | a) inside a word above which a character pair is taken to be a
+# word (确保 -3.1, 乡村 -2.8; 苏南 -5.2 is no obstacle to 江苏南京).
+WORD_PAIR = -4.0
+
+
+def _crosses_a_word(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A two-character city or county name whose first character ends a word
+    before it (确|保定) or whose last begins a word after it (新|乡村).  The
+    pair table is the mojibake scorer's, built from a word list; a pair that
+    is a place name itself (山东 in 佛山东部) is no word here."""
+    pairs = _pair_table()
+    for pair in (text[start - 1:start + 1] if start > 0 else "",
+                 text[end - 1:end + 1] if end < len(text) else ""):
+        if len(pair) == 2 and pairs.get(pair, -99.0) > WORD_PAIR and not gazetteer.lookup(pair):
+            return True
+    return False
+
+
+@functools.cache
+def _pair_table() -> dict[str, float]:
+    from kb.ingest.plausibility import Scorer
+
+    return Scorer().pairs
 
 
 def _abbreviation_mentions(text: str, start: int, abbreviations: dict) -> list[RegionMention]:

@@ -543,3 +543,8 @@ def test_never_raises_and_spans_and_dates_are_sound(text, published, precision):
     starts = [m.start for m in found]
     assert starts == sorted(starts)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_last_month_with_a_day_is_that_day():
+    m = only("上月20日,双方签署合作备忘录", published=date(2025, 1, 8))
+    assert (m.text, m.start_date, m.precision, m.form) == ("上月20日", date(2024, 12, 20), DAY, "relative")
