@@ -140,9 +140,13 @@ _JOINERS = ("和", "与", "及")
 
 
 def _word_inside(text: str, at: int, word: str) -> bool:
-    """自由贸易港 holds 由, 关于 holds 于: a one-character boundary that ends an
-    ordinary word is no boundary."""
-    allowed = T.BOUNDARY_EXCEPTIONS.get(word) if len(word) == 1 else None
+    """自由贸易港 holds 由, 关于 holds 于, 对接大会 starts with 对: a one-character
+    boundary inside an ordinary word is no boundary."""
+    if len(word) != 1:
+        return False
+    if text[at:at + 2] in T.UNSPLIT_WORDS:
+        return True
+    allowed = T.BOUNDARY_EXCEPTIONS.get(word)
     return bool(allowed) and at > 0 and text[at - 1] in allowed
 
 
@@ -169,8 +173,6 @@ def _planned(text: str, sentence: Sentence, start: int, end: int | None = None) 
 
 def _statistical(text: str, sentence: Sentence, mention: EventMention) -> bool:
     """已累计培训3000余人次, 先后举办培训班12期: a sum, not one event."""
-    if not mention.generic:
-        return False
     c_start, _ = _clause_bounds(text, sentence, mention.start)
     return any(word in text[c_start:mention.end] for word in T.STATISTICAL)
 

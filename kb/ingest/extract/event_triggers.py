@@ -99,6 +99,12 @@ BOUNDARY_EXCEPTIONS = {
     "与": "参给", "在": "存现实正所", "及": "以涉普企危", "对": "针面相绝应", "向": "方面导意", "从": "服自",
     "的": "目", "了": "为除", "等": "平对高同",
 }
+# Words that begin with a one-character boundary and must not be split at
+# it (对接大会, 为期五天, 与会代表, 以来).
+UNSPLIT_WORDS = frozenset({
+    "对接", "对口", "对外", "对标", "对话", "以来", "以上", "以下", "由于", "为期", "为主", "在线",
+    "和谐", "与会", "及时", "向外", "从严", "从事", "将军",
+})
 # Deictic places a local site writes for itself: 来我区考察.
 DEICTIC_PLACES = ("我区", "我市", "我县", "我省", "我州", "我镇", "本市", "本区", "本县")
 # A sentence that carries on from the event just told (在随后召开的座谈会上).

@@ -155,9 +155,12 @@ def _merge_target(events: list[EventRecord], mention: EventMention,
     # event (转赴松山湖…,参观松山湖材料实验室…).
     for i in same_kind if mention.kind in ("visit", "forum", "training") else ():
         if mention.sentence in events[i].sentences and (
-                not dated or events[i].start_date in (None, date.start_date)) \
+                not dated or events[i].start_date in (None, date.start_date)
+                or (mention.generic and not mention.ceremony and not events[i].generic
+                    and _overlap(events[i], date)
+                    and any(mention.trigger in n for n in events[i].names))) \
                 and not (mention.ordinal and events[i].ordinal and mention.ordinal != events[i].ordinal):
-            return i
+            return i  # 研修班…结业,为期9天的集中研修圆满收官: one class
     if mention.kind == "visit" and not dated:
         undated = [i for i in same_kind if events[i].start_date is None]
         if undated:

@@ -217,3 +217,19 @@ def test_events_vague_recent_date_keeps_the_publication_month():
 def test_events_plans_are_no_events_without_their_day():
     text = "5月8日,考察团返回沈阳。下一步,还将组织企业家赴长三角等地考察学习。"
     assert [e.kind for e in events_of(text, dt.date(2025, 5, 9))] == []
+
+
+def test_events_a_restatement_in_the_same_sentence_is_the_same_class():
+    text = "7月11日,西安高新区2025年企业家研修班在西安电子科技大学举行结业式,为期9天的集中研修圆满收官。"
+    assert [e.title for e in events_of(text, dt.date(2025, 7, 12)) if e.parent is None] == [
+        "西安高新区2025年企业家研修班"]
+
+
+def test_events_words_that_start_with_a_boundary_stay_whole():
+    [forum] = events_of("5月19日至20日,2025京津冀产业链协同发展对接大会在廊坊举行。", dt.date(2025, 5, 21))
+    assert forum.title == "2025京津冀产业链协同发展对接大会"
+
+
+def test_events_a_running_total_is_no_event():
+    text = "据悉,该中心成立于2021年,已累计培训企业经营管理人员3000余人次。"
+    assert [e.kind for e in events_of(text, dt.date(2025, 7, 12))] == []
