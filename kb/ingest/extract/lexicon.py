@@ -18,7 +18,8 @@ _SUFFIX_GROUPS: dict[str, str] = {
         事务所 合伙企业""",
     "government": """人民政府 政府 管委会 管理委员会 办公厅 国务院 人大 人大常委会 常委会 海关 税务总局
         科委 教委 经委 建委 农委 台办 侨办 外办 台港澳办 合作交流办 协作办
-        国家发展和改革委员会 总署 审计署 推广署 贸易署 科技署 事务署 卫生署 保护署 规划署 统计署""",
+        国家发展和改革委员会 总署 审计署 推广署 贸易署 科技署 事务署 卫生署 保护署 规划署 统计署
+        管理局 服务局 审批局 发展局 促进局 事务局""",
     # 政协 and the party committees; 委会 is the committee of a democratic party
     # (民建浙江省委会).  党委 is left out: after an organisation it is part of
     # a title (常州工学院党委书记).
@@ -31,11 +32,11 @@ _SUFFIX_GROUPS: dict[str, str] = {
         总工会 工会 分会 侨联 妇联 残联 文联 社科联 青联 台联 台企联 工业总会 工商总会""",
     "alliance": "联盟 联合体",
     "zone": """产业园 产业园区 科技园 科技园区 工业园 工业园区 软件园 创业园 开发区 高新区 经开区 保税区
-        综合保税区 自贸区 示范区""",
+        综合保税区 自贸区 示范区 创业谷 创新谷""",
     "media": "日报 晚报 时报 报社 电视台 广播电台 通讯社 出版社 杂志社",
     "hospital": "医院 卫生院 妇幼保健院",
     "other": """交易所 办公室 工作组 委员会 办事处 代表处 博物馆 图书馆 美术馆 科技馆 展览馆
-        展示馆 纪念馆 组委会 执委会 筹委会""",
+        展示馆 纪念馆 组委会 执委会 筹委会 促进中心 服务中心 转移中心 交流中心 孵化中心""",
 }
 ORG_SUFFIXES: dict[str, str] = {
     word: kind for kind, words in _SUFFIX_GROUPS.items() for word in words.split()
@@ -54,6 +55,15 @@ ORG_SUFFIXES.update({field + unit: "government" for field in GOV_FIELDS
 # Suffixes that also end the name of a goal (打造区域科技创新中心): the body
 # must be more than trade words, even after a place.
 GOAL_SUFFIXES = frozenset({"创新中心"})
+# Verbs that make the 中心 after them a goal, not a body (打造…交流中心,
+# 建设成为…服务中心), within the same clause.
+GOAL_VERBS = ("打造", "建成", "成为", "构建", "争创", "创建", "建设成", "定位为", "目标是", "迈向", "跻身")
+# Bureaus named by their task rather than a field of government (管理局, 发展局):
+# a zone or an authority may stand before them instead of a place.
+TASK_BUREAUS = frozenset({"管理局", "服务局", "审批局", "发展局", "促进局", "事务局"})
+# What may follow the last character of a suffix and make a longer word of it:
+# 商务部门 (a department), 发展局面 (a situation).
+SUFFIX_WORD_CONTINUATIONS = {"部": "门", "局": "面势"}
 # Short forms of the fields of government departments, as articles write
 # them after the full name (山东省科学技术厅 … 省科技厅): short -> full.
 GOV_FIELD_SHORT = {
@@ -99,13 +109,13 @@ PLACE_INSTITUTIONS = frozenset(
 PLACE_REQUIRED = frozenset(
     w for w, kind in ORG_SUFFIXES.items() if kind in ("government", "party")
 ) - {"管委会", "管理委员会", "党工委", "办公室", "委员会", "委会", "九三学社", "致公党", "农工党", "民建中央",
-     "民盟中央", "民进中央", "国务院", "党校", "海关", "税务总局"} - NATIONAL_MINISTRIES
+     "民盟中央", "民进中央", "国务院", "党校", "海关", "税务总局"} - NATIONAL_MINISTRIES - TASK_BUREAUS
 # Bodies that are a whole name by themselves.
 STANDALONE_ORGS = frozenset({"国务院", "全国人大", "全国政协", "海关总署", "审计署", "九三学社", "致公党", "农工党", "民建中央",
                              "民盟中央", "民进中央", "民革中央", "台盟中央", "九三学社中央",
                              "共青团中央"}) | NATIONAL_MINISTRIES
 # Prefixes that act as a place for national bodies: 全国政协, 国家发改委, 中央党校.
-NATIONAL_PREFIXES = ("全国", "国家", "中央", "中共中央", "中共", "国务院", "中国", "中华")
+NATIONAL_PREFIXES = ("全国", "国家", "中央", "中共中央", "中共", "国务院", "中国", "中华", "共青团")
 
 # Bare bodies written without their place: 市委书记 means the article's city's
 # committee.  level of the place it belongs to -> words.
@@ -127,6 +137,7 @@ INDUSTRY_WORDS = frozenset("""
     数字 网络 软件 通信 云 人工智能 机器人 航空 航天 船舶 金融 资本 投资 控股 实业 贸易 商贸 发展
     企业 企业发展 联合 共建 国家级 省级 市级 工程 工业 农业 电力 光伏 储能 锂电 电池 新能源汽车 细胞治疗 前沿技术 工程生物学
     临床 综合 专科 三甲 公立 民办 基层 社区 附属 高端 先进 专业 国际 全球 区域 地方 现代
+    政务 便民 公共 志愿 电机 风电 模具
 """.split())
 
 # Names that look like organisations but name a kind of body or a group
@@ -140,17 +151,26 @@ GENERIC_ORG_WORDS = frozenset("""
 """.split()) | frozenset("新区 园区 开发区 高新区 经开区 自贸区 街道".split())
 # Zones named by their kind alone (园区党工委 of the park the article is about):
 # no name, whatever the slot.
-GENERIC_ZONE_WORDS = frozenset("新区 园区 开发区 高新区 经开区 自贸区 街道 片区 景区".split())
+GENERIC_ZONE_WORDS = frozenset("新区 园区 开发区 高新区 经开区 自贸区 街道 片区 景区 示范区 合作区 综保区".split())
+# Zone words an article uses alone for the one zone it names in full
+# (示范区党工委 of 山西转型综合改革示范区, 高新区管委会 of 西安高新区); 园区 and
+# 街道 stand for any park or street.
+ZONE_SHORT_WORDS = ("示范区", "高新区", "开发区", "经开区", "新区", "合作区", "自贸区",
+                    "综保区", "保税区")
 # A body (the name without place and suffix) may not start with these: they
 # make a phrase, not a name (该公司, 我们公司, 相关协会, 一批企业 …).
 GENERIC_LEADS = tuple("""
     本 该 此 这 那 其 各 每 某 我 你 他 她 它 我们 你们 他们 相关 有关 一批 一家 多家 部分 上述 其他
     所在 当地 国内 国外 海外 知名 重点 龙头 骨干 领军 优秀 头部 大型 中小 民营 国有 外资 上市 首批
-    一流 全国性 地方 新型 传统 未来 同类 下属 旗下 更多 众多 不少 许多 若干
+    一流 全国性 区域性 国际性 全球性 世界级 地方 新型 传统 未来 同类 下属 旗下 更多 众多 不少 许多 若干
     希望 要求 鼓励 引导 帮助 依靠 发挥 感谢 欢迎 服务 面向 针对 联系 推动 支持 加快 建设 打造
     平台 合资 独资 国企 民企 央企 外企 老年 一般 普通 这家 那家 本地 外地 各类 各个 相应
-    主板 创业板 科创板 两家 几家 多家 数家
+    主板 创业板 科创板 两家 几家 多家 数家 跨省 跨省域 跨区域 跨地区 跨城市 跨行业
 """.split())
+# Leads that describe a class of enterprises (中小企业, 民营企业): after a place
+# or a national body they begin a real name (浙江省民营企业发展促进会,
+# 工业和信息化部中小企业发展促进中心).
+CLASS_LEADS = ("中小", "民营", "国有", "外资", "大型", "老年")
 # Characters that never stand inside an organisation name: aspect particles and
 # the like mark a verb phrase.
 NOT_IN_NAME = frozenset("了着过吗呢吧啊呀么暨")
@@ -167,17 +187,26 @@ ORG_LEFT_STOPS = tuple(sorted(set("""
     揭牌 拥有 位于 隶属 旗下 属于 通过 围绕 推动 打造 建设 共建 形成 签署 签约 授予 获评 荣获 入选
     认定 担任 任职 就职 现任 曾任 历任 兼任 会同 协同 组织 启动 发起 筹备 来到 前往 走入 进入 深入
     对接 结识 认识 还有 其中 目前 近日 日前 今年 去年 今天 昨天 明年 此前 此外 前往 获悉 据悉
-    要求 使 要 请 对于 关于
+    要求 使 要 请 对于 关于 并 举行 面向
 """.split()), key=len, reverse=True))
 # Stops that can also sit inside a name (美的, 华为, 和平, 联合工作组): the
 # walk goes on past them when the name they would leave is not a valid one.
-ORG_STOP_NAME_CHARS = frozenset([*"的和与及对为向据", "联合"])
+ORG_STOP_NAME_CHARS = frozenset([*"的和与及对为向据", "联合", "协同"])
 # Words that begin with a stop character and stand inside names (福州海峡两岸
 # 和平统一促进会, 对外经济贸易大学).
 STOP_CHAR_WORDS = frozenset("和平 和谐 和美 和信 对外 为民 向阳 及时 据点 与会".split())
 
 # Words that stand for a company named before (公司董事长 …).
 ANAPHORIC_COMPANIES = ("公司", "该公司", "本公司", "集团", "该集团")
+_SCHOOLS = ("大学", "学院", "学校", "中学", "小学", "分校")
+# Other words that stand for an organisation named before (该院院长, 商会会长,
+# 联合体理事长): word -> how the name of the organisation meant ends.
+ANAPHORIC_ORGS = {
+    "该院": "院", "本院": "院", "该校": _SCHOOLS, "本校": _SCHOOLS, "该所": "所", "本所": "所", "该会": "会",
+    "本会": "会", "该中心": "中心", "该局": "局", "该行": "行", "该联盟": "联盟", "该协会": "协会",
+    "商会": "商会", "协会": "协会", "学会": "学会", "联盟": "联盟", "联合体": "联合体", "研究院": "研究院",
+    "研究所": "研究所", "基金会": "基金会", "促进会": "促进会", "联合会": "联合会", "实验室": "实验室",
+}
 # Departments of a party committee: after 市委常委、 they belong to that
 # committee (成都市委常委、统战部部长).
 PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "纪委", "办公室", "台办", "侨办")
@@ -234,6 +263,13 @@ NOT_NAMES = frozenset("""
 WORD_NAMES = frozenset("""
     高峰 高明 周全 何为 江山 文明 海洋 高兴 宁静 安宁 田野 方正 常青
 """.split())
+# Nouns for people in general (负责人和高管, 专家与学者): after 和/与/及 they make
+# the word a conjunction, not a surname.
+PEOPLE_NOUNS = frozenset("""
+    高管 学者 专家 员工 职工 干部 群众 教师 学生 家长 商户 客商 投资人 投资者 消费者 游客 农户 骨干
+    人才 青年 妇女 儿童 老人 志愿者 代表 嘉宾 企业家 工作人员 技术人员 管理人员 科研人员 工人 农民
+    居民 村民 市民 网友 读者 观众 患者 家属 客户 用户 同学 同事 伙伴 师生 学员
+""".split())
 # What may follow a person's name: speech verbs, particles and verbs that
 # start the rest of the clause.  Checked longest first.
 NAME_FOLLOWERS = tuple(sorted(set("""
@@ -244,6 +280,7 @@ NAME_FOLLOWERS = tuple(sorted(set("""
     们 代表 率领 带队 陪同 院士 教授 当选 如是说 笑着说 告诉记者 对记者说 向记者 回答 提及 举例 打了 指着 首先 随后 最后 又 再 更 便
     结识 认识 参观 考察 调研 说明 给予 给出 拿出 身先士卒 弯腰 不仅 表达 期待 相信 觉得 坚信
     分别 一同 一起 共同 先后 亲自 随即 当即 现场 专程 详细 重点 围绕 就 主讲 讲授 授课 解读
+    一边 正在 这样 如此
 """.split()), key=len, reverse=True))
 # Phrases that close an attribution after a quote: “……”王某同样坚定。
 EVALUATIVE_PHRASES = tuple(sorted(set("""
@@ -262,6 +299,23 @@ TITLE_CORES = tuple(sorted(set("""
     行长 社长 总编辑 主编 站长 馆长 台长 团长 队长 主管 顾问 总顾问 总会计师 总经济师 总干事
     干事长 巡视员 调研员 召集人 署长 党组成员 博士生导师 硕士生导师 统战部长 组织部长 宣传部长 参事 发言人 新闻发言人 秘书 助理 总裁助理 总经理助理 董事长助理 院长助理 特聘专家 主任委员 首席运营官
 """.split()), key=len, reverse=True))
+# Nouns that say what a person is rather than an office they hold: they stand
+# before a name as a title does (学员代表、澳门科技大学学生梁颖诗, 香港青年创业者
+# 周全), but make a position only with an organisation (学生 @ 澳门科技大学).
+ROLE_NOUNS = frozenset("""
+    学生 大学生 研究生 博士生 硕士生 留学生 创业者 企业家 设计师 技术员 主播 志愿者 老师 教师 医生
+    律师 学员代表 学生代表 企业代表 企业家代表 员工代表 职工代表 青年代表 教师代表 家长代表 党员代表
+    创业者代表 村民代表 居民代表 校友代表 客商代表 嘉宾代表 行业代表
+""".split())
+TITLE_CORES = tuple(sorted(set(TITLE_CORES) | ROLE_NOUNS, key=len, reverse=True))
+# How a person is addressed by surname and title on a second mention
+# (郑书记, 王市长, 李总): the end of their title -> the word after the surname.
+ADDRESS_TITLES = {
+    "书记": "书记", "省长": "省长", "市长": "市长", "区长": "区长", "县长": "县长", "镇长": "镇长",
+    "主任": "主任", "院长": "院长", "校长": "校长", "局长": "局长", "厅长": "厅长", "部长": "部长",
+    "处长": "处长", "会长": "会长", "理事长": "理事长", "董事长": "董事长", "总经理": "总", "总裁": "总",
+    "教授": "教授", "院士": "院士", "所长": "所长", "行长": "行长", "主席": "主席", "秘书长": "秘书长",
+}
 # Words that may stand before a core title inside the title itself.
 TITLE_MODIFIERS = tuple(sorted(set("""
     副 常务 执行 首席 资深 高级 名誉 荣誉 代理 总 党委 党组 纪委 联席 终身 特聘 客座 兼职 专职 区域
@@ -276,6 +330,13 @@ DEPARTMENT_ENDINGS = ("处", "部", "室", "中心", "办", "组", "事业部", 
 PLACE_ENDINGS = ("省", "市", "区", "县", "州", "旗", "镇", "乡", "村", "街道")
 # … except these nouns, which end so without naming a place.
 NOT_PLACE_ENDINGS = ("社区", "小区", "景区", "校区", "厂区", "营区", "城市", "超市", "门市", "股市")
+# Whether the title of a party committee's secretary or member repeats the
+# committee word (县委书记 @ 邻水县委) or not (书记 @ 邻水县委).  Most annotated
+# sets write the title without it, as for 副书记 and 常委; the organisation
+# already names the committee.
+COMMITTEE_WORD_IN_TITLES = False
+# Words on when a holder took office (首任理事长, 新任院长): no part of the title.
+TENURE_MARKS = ("首任", "首届", "新任", "现任")
 # Former holders: 原/前 before the title, 第N届 before the body.
 FORMER_MARKS = ("原", "前")
 
@@ -288,6 +349,9 @@ SPEECH_VERBS = tuple(sorted(set("""
 """.split()), key=len, reverse=True))
 # Verbs that open a direct quote after a colon or comma (李刚坦言，“……”).
 QUOTE_INTRO_VERBS = SPEECH_VERBS + ("提出", "写道", "感慨", "笑言", "总结", "描述", "形容", "要求")
+# Verbs of a wish or a call whose object is what the speaker said, written
+# without a comma (她希望学员们…, 他呼吁各方…).
+WISH_VERBS = ("希望", "呼吁", "期望", "期待")
 # What 说 must not follow to be a speech verb (比如说, 可以说, 也就是说 …).
 NOT_BEFORE_SHUO = ("比如", "比方", "可以", "就是", "所以", "或者", "话", "来", "据", "听", "再", "虽")
 # Groups and anonymous speakers (speaker_label).

@@ -62,7 +62,7 @@ def name_end(text: str, pos: int, *, loose: bool = False, slot: bool = False) ->
     is read there when a verb or a comma follows it (副区长高峰介绍).
     """
     sl = surname_length(text, pos)
-    if not sl:
+    if not sl or _conjunction_before_word(text, pos):
         return None
     options = []
     for given in (1, 2):
@@ -89,6 +89,19 @@ def name_end(text: str, pos: int, *, loose: bool = False, slot: bool = False) ->
     return None
 
 
+# Surnames that are also conjunctions (负责人和高管, 专家与学者).
+_CONJUNCTION_SURNAMES = frozenset("和与及同")
+_WORDS_AFTER_CONJUNCTION = WordSet(
+    [*lexicon.NOT_NAMES, *lexicon.TITLE_CORES, *lexicon.GROUP_SPEAKERS, *lexicon.PEOPLE_NOUNS])
+
+
+def _conjunction_before_word(text: str, pos: int) -> bool:
+    """和/与/及 before a noun of people or a title (负责人和高管, 教授与学者):
+    a conjunction, not a surname."""
+    return pos < len(text) and text[pos] in _CONJUNCTION_SURNAMES and \
+        _WORDS_AFTER_CONJUNCTION.starting_at(text, pos + 1) is not None
+
+
 def word_name_slot(text: str, end: int) -> bool:
     """What must follow a name that is also a common word: a verb of the
     clause (介绍, 主持, 在…), or a comma of an enumeration."""
@@ -99,7 +112,7 @@ def word_name_slot(text: str, end: int) -> bool:
 
 
 # One-character followers that leave no doubt after a name-like word.
-_WORD_NAME_FOLLOWERS = frozenset("说称在率")
+_WORD_NAME_FOLLOWERS = frozenset("说称在率作致")
 
 
 def name_after(text: str, pos: int, *, loose: bool = False,
@@ -113,6 +126,24 @@ def name_after(text: str, pos: int, *, loose: bool = False,
         end = name_end(text, pos + 1, loose=loose, slot=slot)
         if end is not None:
             return pos + 1, end
+    return None
+
+
+# A name of the minorities written with a middle dot (艾尔肯·吐尼亚孜,
+# 阿卜杜勒·克里木): read only after a title.
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}")
+
+
+def dotted_name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """(start, end) of a name with a middle dot at `pos` that a verb, a
+    particle or punctuation follows."""
+    match = _DOTTED.match(text, pos)
+    if match is None:
+        return None
+    dot = next(k for k in range(pos, match.end()) if text[k] in "·•・")
+    for end in range(dot + 2, match.end() + 1):  # the shortest reading a follower follows
+        if _follows(text, end):
+            return (pos, end) if not any(ch in _NOT_GIVEN for ch in text[pos:end]) else None
     return None
 
 

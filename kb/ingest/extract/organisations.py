@@ -27,6 +27,11 @@
    中心); a campus in brackets belongs to a university's name (中国石油大学
    (华东)), and a named zone is the place of its departments (洋浦经济开发区
    交通运输局).
+6. A zone word alone before a body (示范区党工委, 高新区管委会, 合作区经济发展局)
+   is the one zone of that kind the article names in full
+   (山西转型综合改革示范区党工委, with the short name as an alias); a national
+   body may begin a name (水利部黄河水利委员会), as may a place the gazetteer
+   lacks (渝北区人民政府).
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.ingest.extract import orgnames
+from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.gazetteer import Gazetteer
 from kb.ingest.extract.mentions import Organisation, OrgMention
@@ -56,6 +61,7 @@ def find_organisations(doc: Document, regions: list[RegionMention],
                        gazetteer: Gazetteer) -> list[Organisation]:
     scan = OrgScan(doc, regions, gazetteer)
     cands = suffix_candidates(scan)
+    scan.note_zones(c.name for c in cands)
     cands += chain_candidates(scan, cands)
     abbreviations = _abbreviations(scan, cands)
     cands += _more_mentions(scan, cands, abbreviations)
@@ -70,7 +76,9 @@ def find_organisations(doc: Document, regions: list[RegionMention],
 def _without_implied_governments(orgs: list[Organisation]) -> list[Organisation]:
     """国务院 of 国务院医改办公室, 香港特别行政区政府 of …政府投资推广署: a
     government named only as the start of its departments' names is their
-    parent (parent_name), not an organisation of the article."""
+    parent (parent_name), not an organisation of the article.  Other parents
+    (中国电信股份有限公司 of its 浙江分公司) stay: the loader links the
+    branch to them."""
     parents = {o.parent_name for o in orgs if o.parent_name}
     starts = {(m.start, m.end) for o in orgs if o.parent_name for m in o.mentions}
     def implied(org: Organisation) -> bool:
@@ -136,7 +144,26 @@ def _places_only(scan: OrgScan, start: int, end: int) -> bool:
     return pos > start
 
 
+def _zone_short_names(scan: OrgScan, cands: list[Candidate]) -> None:
+    """示范区党工委, 高新区管委会, 合作区经济发展局: a body named after a zone
+    word alone belongs to the one zone of that kind the article names in full
+    (山西转型综合改革示范区党工委); the fullest spelling of its name the
+    article gives wins (管委会 -> 管理委员会 when the article writes that)."""
+    full = {c.name: c for c in cands if c.short_of is None}
+    for c in cands:
+        base = c.short_of or c.name
+        target = scan.zone_name(base)
+        if target is None or target == base:
+            continue
+        word = next(w for w in lexicon.ZONE_SHORT_WORDS if base.startswith(w))
+        zone = target[: len(target) - len(base) + len(word)]
+        rest = orgnames.full_form(base[len(word):])
+        same = [n for n in full if n.startswith(zone) and orgnames.full_form(n[len(zone):]) == rest]
+        c.short_of = max(same, key=len) if same else target
+
+
 def _group(scan: OrgScan, cands: list[Candidate]) -> list[Organisation]:
+    _zone_short_names(scan, cands)
     _same_place_names(scan, cands)
     cands.sort(key=lambda c: (c.start, -c.end))
     orgs: dict[str, Organisation] = {}

@@ -17,7 +17,13 @@ from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.names import name_after, name_end
 from kb.ingest.extract.orgscan import Candidate, OrgScan, bare_level
 from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk, is_name_char
-from kb.ingest.extract.titles import CORES, chain_separator, segment_before, title_before_name
+from kb.ingest.extract.titles import (
+    CORES,
+    chain_separator,
+    is_role,
+    segment_before,
+    title_before_name,
+)
 
 STOPS = WordSet(lexicon.ORG_LEFT_STOPS)
 CLASS_NOUNS = WordSet(lexicon.ORG_CLASS_NOUNS)
@@ -59,7 +65,7 @@ def chain_candidates(scan: OrgScan, known: list[Candidate]) -> list[Candidate]:
         previous = None  # the organisation of the segment before
         for seg in segments:
             org = seg.org
-            if org is None and seg.slot is not None:
+            if org is None and seg.slot is not None and not is_role(seg.title):
                 org = _slot_organisation(scan, seg.slot, taken, previous)
                 if org is not None:
                     out.append(org)
@@ -92,7 +98,13 @@ def _slot_organisation(scan, slot, taken, previous) -> Candidate | None:
         if not orgnames.body_ok(orgnames.strip_parens(body), suffix, place_end > s, True, word):
             return None
         if place_end == s and body in lexicon.GENERIC_ZONE_WORDS:
-            return None  # 园区党工委: the article's park, unnamed
+            # 高新区管委会: the one zone of that kind the article names in
+            # full; 园区党工委: the article's park, unnamed.
+            full = scan.zone_name(orgnames.normalise(word))
+            if full is None:
+                return None
+            return Candidate(s, t, orgnames.normalise(word), lexicon.ORG_SUFFIXES[suffix], suffix,
+                             short_of=full)
     return _suffixless(scan, s, t, clean=s == 0 or not is_cjk(scan.text[s - 1]))
 
 

@@ -13,10 +13,28 @@ from kb.ingest.extract.textscan import WordSet, is_cjk
 
 SUFFIXES = WordSet(lexicon.ORG_SUFFIXES)
 NATIONAL = WordSet(lexicon.NATIONAL_PREFIXES)
+STANDALONE = WordSet(lexicon.STANDALONE_ORGS)
 _PARENS = re.compile(r"[(（][^()（）]{1,12}[)）]")
 # A suffix followed by one of these is the start of a longer word
 # (大学生, 集团化, 学会了), not the end of a name.
 SUFFIX_CONTINUATIONS = frozenset("生化了着过们性式界级型制")
+
+
+def continues_word(text: str, end: int, suffix: str) -> bool:
+    """The suffix that ends at `end` goes on into a longer word (大学生,
+    集团化, 商务部门, 发展局面): it ends no name."""
+    if end >= len(text):
+        return False
+    if text.startswith(_DEPARTMENT_FIELDS, end):
+        return False  # 南京大学化学化工学院, 复旦大学生命科学学院
+    ch = text[end]
+    return ch in SUFFIX_CONTINUATIONS or ch in lexicon.SUFFIX_WORD_CONTINUATIONS.get(suffix[-1], "")
+
+
+# Fields that begin a department's name with a continuation character.
+_DEPARTMENT_FIELDS = ("化学", "化工", "生物", "生命", "生态", "制药")
+
+
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数各双])[地省市区县国方城]$")
 _LONG_ADMIN = ("新区", "自治区", "特别行政区", "林区", "地区", "矿区")
 
@@ -131,13 +149,15 @@ def body_ok(body: str, suffix: str, has_place: bool, quoted: bool, name: str) ->
     if name in lexicon.GENERIC_ORG_WORDS or \
             (body in lexicon.GENERIC_ORG_WORDS and not has_place and not quoted):
         return False
-    if suffix in lexicon.PLACE_REQUIRED and not has_place and not _zone_body(body):
+    if suffix in lexicon.PLACE_REQUIRED and not has_place and not _zone_body(body) and \
+            not _unknown_place(body):
         return False
     if not body:
         return has_place and suffix in lexicon.PLACE_INSTITUTIONS
     if any(ch in lexicon.NOT_IN_NAME for ch in body):
         return False
-    if body.startswith(lexicon.GENERIC_LEADS) or "上市" in body:  # 主板上市公司
+    if (body.startswith(lexicon.GENERIC_LEADS) and not (has_place and body.startswith(lexicon.CLASS_LEADS))) \
+            or "上市" in body:  # 主板上市公司
         return False
     if _COUNTED.search(body):  # 粤港澳三地政府, 两省政府: places counted, not named
         return False
@@ -154,6 +174,20 @@ def body_ok(body: str, suffix: str, has_place: bool, quoted: bool, name: str) ->
     if not any(is_cjk(ch) or ch.isalpha() for ch in body):
         return False
     return True
+
+
+def _unknown_place(body: str) -> bool:
+    """渝北区 of 渝北区人民政府: a place the gazetteer lacks, written with its
+    level word (a name of two or three characters and 区, 县, 市 …)."""
+    return 3 <= len(body) <= 5 and all(is_cjk(ch) for ch in body) and \
+        body[-1] in "省市区县旗州" and looks_like_place(body) and \
+        body not in lexicon.GENERIC_ZONE_WORDS and not body.endswith(_NOT_PLACE_AREAS) and \
+        not body.startswith(lexicon.GENERIC_LEADS) and body[0] not in "全各本该我两三四五六七八九十几多数"
+
+
+# Parts of a place or kinds of areas, not places (主城区, 高新区, 湾区).
+_NOT_PLACE_AREAS = ("城区", "市区", "辖区", "园区", "片区", "景区", "街区", "社区", "校区", "厂区", "营区",
+                    "矿区", "林区", "湾区", "开发区", "示范区", "合作区", "保税区", "试验区", "功能区")
 
 
 _ZONE_SUFFIXES = tuple(sorted((w for w, kind in lexicon.ORG_SUFFIXES.items() if kind == "zone"),

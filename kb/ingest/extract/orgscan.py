@@ -47,7 +47,47 @@ class OrgScan:
         self.region_spans = SpanSet((r.start, r.end) for r in self.regions)
         self.known = SpanSet()  # organisations found so far (set by the steps)
         self.main_places = main_places(self.regions, gazetteer)
+        for level, region in self_places(doc.text, self.regions).items():
+            place = gazetteer.get(region.key)
+            if place is not None:
+                self.main_places[level] = (place, True)
         self._paired: dict[str, set[str]] | None = None  # built when first needed
+        # zone word -> the zones named in full that end with it (set by note_zones)
+        self.zones: dict[str, set[str]] = defaultdict(set)
+
+    def note_zones(self, names) -> None:
+        """Remember the zones the article names in full: 西安高新区 of
+        西安高新区管委会, 山西转型综合改革示范区 of its 管理委员会."""
+        for name in [*names, *(r.name for r in self.regions)]:
+            for word in lexicon.ZONE_SHORT_WORDS:
+                k = name.find(word)
+                while k > 0:
+                    zone = name[:k + len(word)]
+                    rest = name[k + len(word):]
+                    lead = zone[:-len(word)]
+                    longest = max((w for w in lexicon.ZONE_SHORT_WORDS if zone.endswith(w)), key=len)
+                    if longest == word and len(lead) >= 2 and \
+                            all(is_cjk(ch) or ch in "·-" for ch in zone) and \
+                            not lead.startswith(lexicon.GENERIC_LEADS) and \
+                            (not rest or orgnames.SUFFIXES.ending_at(rest, len(rest))):
+                        self.zones[word].add(zone)
+                    k = name.find(word, k + 1)
+
+    def zone_of(self, word: str) -> str | None:
+        """The one zone the article names in full for a zone word used alone."""
+        zones = self.zones.get(word, ())
+        if len(zones) != 1:
+            return None
+        return next(iter(zones))
+
+    def zone_name(self, name: str) -> str | None:
+        """示范区党工委 -> 山西转型综合改革示范区党工委, when the article names
+        one zone of that kind in full; None otherwise."""
+        word = next((w for w in lexicon.ZONE_SHORT_WORDS if name.startswith(w)), None)
+        if word is None or len(name) <= len(word):
+            return None
+        zone = self.zone_of(word)
+        return zone + name[len(word):] if zone else None
 
     def _places_of_bodies(self) -> dict[str, set[str]]:
         """The long form of each body written right after a place (山东省 +
@@ -132,6 +172,11 @@ class OrgScan:
             national = orgnames.NATIONAL.starting_at(self.text[:end], start)
             if national:
                 return start + len(national), None, 1
+            # 水利部黄河水利委员会, 工业和信息化部…中心: a national body the
+            # name starts with stands where a place would.
+            ministry = orgnames.STANDALONE.starting_at(self.text[:end], start)
+            if ministry and start + len(ministry) < end:
+                return start + len(ministry), None, 1
             found = self._gazetteer_prefix(start, end)
             if found is not None:
                 return found[0], found[1], 1
@@ -166,6 +211,33 @@ def bare_level(word: str) -> bool:
 def rank(region: RegionMention) -> int:
     return LEVEL_RANK.get(region.level, 9)
 
+
+
+# 我区, 我市: the place of the body whose website the article comes from.
+_SELF_WORDS = {"我省": "province", "我市": "prefecture", "我区": "county", "我县": "county"}
+_SITE_WORDS = ("门户网站", "官方网站", "网站", "官网")
+_SITE_OWNERS = ("人民政府", "政府", "委员会", "管委会", "党委", "市委", "区委", "县委", "省委")
+
+
+def self_places(text: str, regions: list[RegionMention]) -> dict[str, RegionMention]:
+    """level -> the place an article calls 我区/我市/我县/我省: the place of
+    that level in its first line when that line names the government or
+    committee whose website publishes it (郑州市惠济区人民政府 … 来我区考察,
+    岳阳市人民政府门户网站 … 我市举办)."""
+    first = text.split("\n", 1)[0].strip()
+    owner = first
+    for word in _SITE_WORDS:
+        owner = owner.removesuffix(word)
+    if not owner or len(first) > 30 or not owner.endswith(_SITE_OWNERS):
+        return {}
+    out = {}
+    for word, level in _SELF_WORDS.items():
+        if word not in text:
+            continue
+        here = [r for r in regions if r.end <= len(owner) and r.level == level]
+        if len({r.key for r in here}) == 1:
+            out[level] = here[0]
+    return out
 
 
 def main_places(regions: list[RegionMention], gazetteer: Gazetteer) -> dict:

@@ -37,6 +37,8 @@ _ACADEMIC_UNITS = ("学院", "研究所", "研究院", "实验室", "研究中�
 # part of the name after it.
 _ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇两\d]+|首|\d+|[一二三四五六七八九十两几多数]+)"
                       r"[届期批次个家所位名项座场]$|\d+[年月日号]$")
+_HYPHENS = "-－‐"
+_TITLE_HEADS = WordSet(w for w in lexicon.TITLE_CORES if len(w) >= 2)
 _VALVE_CHARS = "".join(w for w in lexicon.ORG_STOP_NAME_CHARS if len(w) == 1)
 # Verbs of being somewhere: a province-and-city before a company after them is
 # where it is, not part of its name (在广东佛山美的集团股份有限公司参观).
@@ -52,7 +54,7 @@ def _suffix_matches(scan: OrgScan) -> list[tuple[int, int, str]]:
     text, found = scan.text, []
     for e in range(2, len(text) + 1):
         suffix = orgnames.SUFFIXES.ending_at(text, e)
-        if suffix and not (e < len(text) and text[e] in orgnames.SUFFIX_CONTINUATIONS):
+        if suffix and not orgnames.continues_word(text, e, suffix):
             found.append((e - len(suffix), e, suffix))
     # A match that ends inside a longer one is part of it (集团 in 集团有限公司,
     # 科委 in 学科委员会).
@@ -71,6 +73,9 @@ def _walk_left(scan: OrgScan, suffix_start: int, end: int, suffix: str) -> int |
                 return pos
             pos = open_at
             continue
+        if ch in _HYPHENS and pos >= 2 and is_cjk(text[pos - 2]) and is_cjk(text[pos]):
+            pos -= 1  # 天津滨海-中关村科技园: two places joined in one name
+            continue
         if not is_name_char(ch) or _ORDINAL.search(text, max(0, pos - 8), pos):
             return pos
         stop = STOPS.ending_at(text, pos)
@@ -78,7 +83,7 @@ def _walk_left(scan: OrgScan, suffix_start: int, end: int, suffix: str) -> int |
             stop = None  # 和平, 对外: the stop begins a word of the name
         if stop and not scan.inside_place(pos - len(stop), pos):
             if stop in lexicon.ORG_STOP_NAME_CHARS and (
-                    _academic_join(text, pos - 1, suffix)
+                    _academic_join(text, pos - 1, suffix) or _bureau_join(text, pos - 1, suffix)
                     or _assess(scan, pos, end, suffix) is None):
                 pos -= len(stop)
                 continue
@@ -87,12 +92,24 @@ def _walk_left(scan: OrgScan, suffix_start: int, end: int, suffix: str) -> int |
     return pos
 
 
+def _bureau_join(text: str, k: int, suffix: str) -> bool:
+    """香港特别行政区政府民政及青年事务局: two fields joined by a conjunction
+    in the name of a government's bureau, right after the government."""
+    if text[k] not in CONJUNCTIONS or not suffix.endswith("局"):
+        return False
+    for j in range(k - 2, max(0, k - 5), -1):
+        if text.endswith("政府", 0, j):
+            return all(is_cjk(ch) for ch in text[j:k])
+    return False
+
+
 def _academic_join(text: str, k: int, suffix: str) -> bool:
-    """北京大学软件与微电子学院: a conjunction inside a unit of a university
-    or an institute, a few characters after the parent's name."""
+    """北京大学软件与微电子学院, 郑州大学黄河生态保护与区域协调发展研究院: a
+    conjunction inside a unit of a university or an institute, at most eight
+    characters after the parent's name."""
     if text[k] not in CONJUNCTIONS or suffix not in _ACADEMIC_UNITS:
         return False
-    for j in range(k - 1, max(0, k - 5), -1):
+    for j in range(k - 1, max(0, k - 9), -1):
         parent = orgnames.SUFFIXES.ending_at(text, j)
         if parent and lexicon.ORG_SUFFIXES[parent] in ("university", "research"):
             return all(is_cjk(ch) for ch in text[j:k])
@@ -121,7 +138,7 @@ def _assess(scan: OrgScan, start: int, end: int, suffix: str, quoted: bool = Fal
     name = scan.text[start:end]
     # The place may share its last character with the suffix (成都市 + 市委).
     place_end, region, levels = scan.place_prefix(start, end)
-    if not _internal_stops_ok(scan, start, name, place_end - start):
+    if not _internal_stops_ok(scan, start, name, place_end - start, suffix):
         return None
     body = ""
     if place_end < end - len(suffix):
@@ -132,12 +149,12 @@ def _assess(scan: OrgScan, start: int, end: int, suffix: str, quoted: bool = Fal
     return place_end, region, levels
 
 
-def _internal_stops_ok(scan: OrgScan, start: int, name: str, place: int) -> bool:
+def _internal_stops_ok(scan: OrgScan, start: int, name: str, place: int, suffix: str = "") -> bool:
     """Stops walked past must read as part of the name: a brand of one or two
     characters before them (美的, 华为), 联合 before a suffix, or a
     conjunction inside an academic unit (北京大学软件与微电子学院)."""
     for k, ch in enumerate(name):
-        if ch not in _VALVE_CHARS or scan.inside_place(start + k, start + k + 1) or \
+        if ch not in _VALVE_CHARS or k < place or scan.inside_place(start + k, start + k + 1) or \
                 orgnames.begins_word(name, k):
             continue
         if k == 0:
@@ -145,8 +162,11 @@ def _internal_stops_ok(scan: OrgScan, start: int, name: str, place: int) -> bool
                 return False
             continue
         if ch in CONJUNCTIONS:
+            if orgnames.SUFFIXES.ending_at(name, k) and k - place > 2:
+                return False  # A人民政府和B…: two names listed, not one
             # 新希望六和股份有限公司: the last character of a trade name.
-            if orgnames.SUFFIXES.starting_at(name, k + 1) or 1 <= k - place <= 2:
+            brand = 1 <= k - place <= 2 and not orgnames.SUFFIXES.ending_at(name, k)  # not 公司与…
+            if orgnames.SUFFIXES.starting_at(name, k + 1) or brand or _academic_join(name, k, suffix):
                 continue
             ends = [j for j in range(1, k) if orgnames.SUFFIXES.ending_at(name, j)]
             if not any(1 <= k - j <= 4 for j in ends):
@@ -170,7 +190,7 @@ def _candidates(scan: OrgScan) -> list[Candidate]:
         start = _walk_left(scan, s, e, suffix)
         if start is None or start >= s and suffix not in lexicon.STANDALONE_ORGS:
             continue
-        if _after_class_marker(scan, start):
+        if _after_class_marker(scan, start) or _goal(scan.text, start, suffix):
             continue
         if bare_level(scan.text[start:e]) and start not in scan.region_at:
             cand = scan.bare_body(start, e)  # 县企业家协会: the article's county, or none
@@ -179,6 +199,15 @@ def _candidates(scan: OrgScan) -> list[Candidate]:
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _goal(text: str, start: int, suffix: str) -> bool:
+    """打造长三角科技成果转移中心, 建设成为区域性国际交流中心: a centre after a
+    verb of aiming in the same clause is a goal, not a body."""
+    if not suffix.endswith("中心"):
+        return False
+    clause = max(text.rfind(ch, 0, start) for ch in "，,。；;：:！？!?\n")
+    return any(verb in text[clause + 1:start] for verb in lexicon.GOAL_VERBS)
 
 
 _CLASS_MARKER = re.compile(r"等(?:\d+|[一二三四五六七八九十百几多数]+)?[家个所]?$")
@@ -263,10 +292,16 @@ def _bracket_region(scan: OrgScan, start: int, end: int) -> RegionMention | None
 def _trim_people(scan: OrgScan, cands: list[Candidate]) -> list[Candidate]:
     """王存山常州旭荣针织印染有限公司: a name of two or three characters glued
     before a place or before a name found elsewhere is a person, not part of
-    the organisation."""
+    the organisation; so is a title before a place (董事长江山…)."""
     names = {c.name for c in cands}
     out = []
     for c in cands:
+        title = _TITLE_HEADS.starting_at(c.name, 0)
+        if title and c.start + len(title) in scan.region_at:  # 董事长江山…集团: a title before it
+            trimmed = _make(scan, c.start + len(title), c.end, c.suffix, c.uncertain)
+            if trimmed is not None:
+                out.append(trimmed)
+                continue
         for k in (2, 3, 4):
             head, rest = c.name[:k], c.name[k:]
             if len(rest) < 3 or name_end(head + "，", 0) != k or \

@@ -5,25 +5,31 @@ A name is only read where the context says a person stands there:
 1. after a title, at the end of an apposition chain (see titles.py):
    长春近江汽车零部件有限公司董事长李刚, 全国政协常委、浙江省政协副主席、
    民建浙江省委会主委陈小平 (three positions), 市委书记陈金虎 (the city's
-   committee, from the organisations);
+   committee, from the organisations); after a role noun (学员代表、…大学学生
+   梁某说, 青年创业者周某在…说) when a verb shows the name, a role giving a
+   position only with an organisation (学生 @ …大学); a name with a middle
+   dot (买买提·吐尔逊) only there;
 2. right after an organisation, before a verb (浙江晶盛机电股份有限公司朱亮带着…),
    without a position;
 3. glued before an organisation and its title in a run-on heading
    (。许建江苏凯达重工股份有限公司总经理江苏凯达重工：…);
-4. anywhere later, a name already introduced (陈金虎表示…).
+4. anywhere later, a name already introduced (陈金虎表示…), or its surname and
+   title when one person of the article fits (郑书记表示, 王总介绍).
 
 Two people with the same name whose organisations disagree are two Persons.
 
 Positions follow the usual convention for government and party titles: the
 head of a government is a title of the place's people's government
-(广州市南沙区区长 -> 区长 of 广州市南沙区人民政府; 市委副书记、市长 -> 市长 of the
-city's government); the committee word stays in the titles of a committee's
-secretary and members (县委书记, 党工委委员) and not in others (市委常委 -> 常委
-of the city's committee).  A name that is also a common word (高峰, 高明) is
-read only in a name slot; 公司董事长 is the company named last in the
-paragraph (flagged uncertain).
+(广州市南沙区区长 -> 区长 of 广州市南沙区人民政府, the fullest name the article
+gives it; 市委副书记、市长 -> 市长 of the city's government); the title of a
+committee's secretary or member does not repeat the committee (县委书记 ->
+书记 of 邻水县委, unless lexicon.COMMITTEE_WORD_IN_TITLES); 首任/新任 are no
+part of a title.  Bare 区委, 副区长 belong to the place the article is about,
+or to the site's own place on a government website (我区).  A name that is
+also a common word (高峰, 高明) is read only in a name slot and flagged;
+公司董事长 is the company named last in the paragraph, 该院院长 / 商会会长 /
+联合体理事长 the body of that kind named before (flagged uncertain).
 """
-
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -31,20 +37,32 @@ from collections import Counter, defaultdict
 from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.mentions import Organisation, OrgMention, Person, PersonMention, PositionRef
-from kb.ingest.extract.names import FOLLOWERS, looks_like_name, name_after, name_end
-from kb.ingest.extract.orgscan import bare_level
+from kb.ingest.extract.names import (
+    FOLLOWERS,
+    dotted_name_after,
+    looks_like_name,
+    name_after,
+    name_end,
+    surname_length,
+    word_name_slot,
+)
+from kb.ingest.extract.orgscan import bare_level, self_places
 from kb.ingest.extract.regions import RegionMention
 from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk
 from kb.ingest.extract.titles import (
     CORES,
     chain_separator,
     clean_title,
+    is_role,
     segment_before,
     title_before_name,
 )
 
 _EVALUATIVE = WordSet(lexicon.EVALUATIVE_PHRASES)
 _STOPS = WordSet(lexicon.ORG_LEFT_STOPS)
+_ANAPHORA = WordSet(lexicon.ANAPHORIC_ORGS)
+_ADVERBS = WordSet(lexicon.SPEECH_ADVERBS)
+_SPEECH = WordSet(lexicon.SPEECH_VERBS)
 _CHAIN_REACH = 160  # how far back a chain may go
 _HEADING_BREAKS = "。！？!?：:\n"
 
@@ -62,9 +80,12 @@ class _Context:
         # A place that starts where a name would start makes it no name (董事长江苏…);
         # one that starts inside it does not (王海宁, and 欧阳明辉 is no 阳明区).
         self.place_starts = {r.start for r in regions}
+        self.region_at = {r.start: r for r in regions}
         self.places = SpanSet((r.start, r.end) for r in regions)
         self.damaged = SpanSet(doc.damaged)
         self.main_places = _main_places(regions)
+        for level, region in self_places(doc.text, regions).items():
+            self.main_places[level] = region.name
 
     def name_at(self, pos: int, loose: bool = False) -> int | None:
         end = name_end(self.text, pos, loose=loose)
@@ -73,10 +94,22 @@ class _Context:
         return end
 
     def name_after_title(self, pos: int) -> tuple[int, int] | None:
-        found = name_after(self.text, pos, loose=True, slot=True)
-        if found is None or self.blocked.overlaps(*found) or self.is_place(*found):
+        found = dotted_name_after(self.text, pos) or name_after(self.text, pos, loose=True, slot=True)
+        if found is None or self.blocked.overlaps(*found):
+            return None
+        if self.is_place(*found) and not self._name_over_place(*found):
             return None
         return found
+
+    def _name_over_place(self, start: int, end: int) -> bool:
+        """总经理文昌明告诉记者: a short place name (文昌, no level word) at the
+        start of a longer name that a verb follows is part of the name."""
+        region = self.region_at.get(start)
+        if region is None or region.end >= end or region.text == region.name or \
+                region.text.endswith(lexicon.PLACE_ENDINGS) or self.places.covering(start, end):
+            return False
+        follower = FOLLOWERS.starting_at(self.text, end)
+        return follower is not None and len(follower) > 1
 
     def is_place(self, start: int, end: int) -> bool:
         return start in self.place_starts or self.places.covering(start, end) is not None
@@ -108,6 +141,7 @@ def find_people(doc: Document, organisations: list[Organisation],
     mentions += _after_organisation(ctx, mentions)
     mentions += _headings(ctx, mentions)
     mentions += _repeats(ctx, mentions)
+    mentions += _addressed(ctx, mentions)
     mentions = [m for m in mentions if not ctx.damaged.overlaps(m.chain_start, m.end)]
     return _group(sorted(mentions, key=lambda m: m.start))
 
@@ -125,14 +159,25 @@ def _titled(ctx: _Context) -> list[PersonMention]:
         if found is None:
             continue
         start, end = found
+        if CORES.ending_at(text, e) in lexicon.ROLE_NOUNS and not word_name_slot(text, end) and \
+                not _speaks_after(text, end):
+            continue  # 学生宿舍已建成: after a role, a verb must show the name (学生梁某说)
         segments = _chain(ctx, e)
         if not segments:
             continue
         loose = name_end(text, start) is None and _EVALUATIVE.starting_at(text, end) is None
         positions, weak = _positions(ctx, segments)
+        # A name that is also a word, or one after a role alone (青年创业者周全): flagged.
+        weak = weak or text[start:end] in lexicon.WORD_NAMES or not positions
         out.append(PersonMention(start, end, text[start:end], positions,
                                  chain_start=segments[0].start, uncertain=loose or weak))
     return out
+
+
+def _speaks_after(text: str, pos: int) -> bool:
+    """An adverb and a speech verb at pos (则表示, 也认为)."""
+    adverb = _ADVERBS.starting_at(text, pos)
+    return adverb is not None and _SPEECH.starting_at(text, pos + len(adverb)) is not None
 
 
 def _chain(ctx: _Context, title_end: int) -> list:
@@ -165,11 +210,16 @@ def _positions(ctx: _Context, segments) -> tuple[tuple[PositionRef, ...], bool]:
     for k, seg in enumerate(segments):
         title, org = seg.title, ""
         word = text[seg.slot[0]:seg.slot[1]] if seg.slot is not None else ""
+        if seg.org is None and is_role(title):
+            continue  # 学员代表, 青年创业者: no office without an organisation
         if seg.org is not None:
             org = seg.org.name
+            unit = next((u for u in _ZONE_UNITS if title.startswith(u) and len(title) > len(u)), None)
+            if unit and seg.org.kind == "zone":  # 湘潭经济技术开发区(…)党工委书记
+                org, title = _same_org(ctx, org + unit), title[len(unit):]
             title = _committee_title(org, title)
         elif seg.place_slot or _place_like(text, seg.slot):
-            org = _government_of(_place_name(ctx, seg.slot), title)
+            org = _government_of(_place_name(ctx, seg.slot), title, ctx)
             if not org:  # 苏州市秘书长: the place stays in the title
                 title = word + title
         elif word in lexicon.ANAPHORIC_COMPANIES:
@@ -177,17 +227,23 @@ def _positions(ctx: _Context, segments) -> tuple[tuple[PositionRef, ...], bool]:
             weak = weak or bool(org)
             if not org:
                 title = word + title
+        elif (ref := _ANAPHORA.ending_at(text, seg.title_start)) and \
+                (seg.slot is None or seg.slot[0] >= seg.title_start - len(ref)) and \
+                (org := _named_before(ctx, seg.title_start - len(ref), lexicon.ANAPHORIC_ORGS[ref])):
+            weak = True  # 该院院长, 联合体理事长: the body named before
         elif seg.slot is not None and _bare_unit(word):
             title = word + title  # 县委书记, 台办主任: whose is unknown
         elif seg.slot is None and k > 0 and title.endswith(lexicon.GOVERNMENT_HEADS) and \
                 _committee_place(previous):
-            org = _government_of(_committee_place(previous), title)
+            org = _government_of(_committee_place(previous), title, ctx)
         elif seg.slot is None and k > 0 and _joined(text, segments[k - 1], seg):
             org = previous
         elif seg.slot is None and title.endswith(lexicon.GOVERNMENT_HEADS):
             org = _implied_government(ctx, title)  # 副市长 in an article about one city
             weak = weak or bool(org)
         previous = org
+        for mark in lexicon.TENURE_MARKS:
+            title = title.removeprefix(mark)
         for part in _split_titles(title):
             ref = PositionRef(part, org, seg.former)
             if ref not in out:
@@ -200,12 +256,28 @@ _COMMITTEES = ("党工委", "纪委", "省委", "市委", "区委", "县委", "�
 
 def _committee_title(org: str, title: str) -> str:
     """县委书记, 党工委委员: the title of a committee's secretary or member
-    keeps the committee word."""
-    if title in ("书记", "委员"):
+    keeps the committee word when the convention says so
+    (lexicon.COMMITTEE_WORD_IN_TITLES)."""
+    if title in ("书记", "委员") and lexicon.COMMITTEE_WORD_IN_TITLES:
         committee = next((c for c in _COMMITTEES if org.endswith(c)), None)
         if committee:
             return committee + title
     return title
+
+
+# The bodies of a zone written between its name and a title.
+_ZONE_UNITS = ("党工委", "管委会", "管理委员会")
+
+
+def _same_org(ctx: _Context, name: str) -> str:
+    """The name the article gives in full for a body it names more shortly
+    (…管委会 -> …管理委员会, 南沙区人民政府 -> 广州市南沙区人民政府)."""
+    full = orgnames.full_form(name)
+    found = {m.name for m in ctx.mentions if not m.uncertain and (
+        m.name == name or (len(m.name) > len(name) and m.name.endswith(name)
+                           and orgnames.looks_like_place(m.name[: len(m.name) - len(name)]))
+        or (m.name != name and orgnames.full_form(m.name) == full))}
+    return found.pop() if len(found) == 1 else name
 
 
 def _committee_place(name: str) -> str:
@@ -219,13 +291,15 @@ def _committee_place(name: str) -> str:
     return place if len(place) >= 2 else ""
 
 
-def _government_of(place: str, title: str) -> str:
+def _government_of(place: str, title: str, ctx: _Context | None = None) -> str:
     """广州市南沙区 + 副区长 -> 广州市南沙区人民政府: when the title heads a
-    government of the place's level; '' otherwise."""
+    government of the place's level; '' otherwise.  The name the article
+    gives that government in full wins (南沙区 -> 广州市南沙区人民政府)."""
     head = next((h for h in lexicon.GOVERNMENT_HEADS if title.endswith(h)), None)
     if head is None or not place or not place.endswith(head[0]):
         return ""
-    return place + "人民政府"
+    name = place + "人民政府"
+    return _same_org(ctx, name) if ctx is not None else name
 
 
 def _implied_government(ctx: _Context, title: str) -> str:
@@ -234,7 +308,7 @@ def _implied_government(ctx: _Context, title: str) -> str:
     head = next(h for h in lexicon.GOVERNMENT_HEADS if title.endswith(h))
     level = _HEAD_LEVELS.get(head[0])
     place = ctx.main_places.get(level, "") if level else ""
-    return _government_of(place, title)
+    return _government_of(place, title, ctx)
 
 
 def _place_name(ctx: _Context, slot) -> str:
@@ -257,6 +331,22 @@ def _company_before(ctx: _Context, pos: int) -> str:
             if best is None or m.end > best.end:
                 best = m
     return best.name if best is not None else ""
+
+
+def _named_before(ctx: _Context, pos: int, ending: str | tuple[str, ...]) -> str:
+    """The organisation whose name ends with `ending` named last before
+    `pos` in the same paragraph (该院 -> 四川省低空经济研究院), else the only
+    one the article names before `pos`; '' when none is."""
+    if pos > 0 and ctx.text[pos - 1] not in "，,、。；;：:\n“”（）() " and \
+            _STOPS.ending_at(ctx.text, pos) is None:
+        return ""  # part of a longer word, not a reference
+    para = ctx.text.rfind("\n", 0, pos) + 1
+    before = [m for m in ctx.mentions if m.end <= pos and m.name.endswith(ending) and not m.uncertain]
+    here = [m for m in before if m.start >= para]
+    if here:
+        return max(here, key=lambda m: m.end).name
+    names = {m.name for m in before}
+    return names.pop() if len(names) == 1 else ""
 
 
 def _place_like(text: str, slot) -> bool:
@@ -357,6 +447,42 @@ def _repeats(ctx: _Context, found: list[PersonMention]) -> list[PersonMention]:
                     and not ctx.is_place(start, end) and _stands_alone(text, start, end):
                 out.append(PersonMention(start, end, name, (), chain_start=start))
             start = text.find(name, end)
+    return out
+
+
+def _addressed(ctx: _Context, found: list[PersonMention]) -> list[PersonMention]:
+    """郑书记表示, 王总告诉记者: a person named again by surname and title,
+    when one person of the article has that surname and such a title."""
+    text = ctx.text
+    forms: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        sl = surname_length(m.name, 0)
+        if not sl:
+            continue
+        surname = m.name[:sl]
+        for ref in m.positions:
+            for core, address in lexicon.ADDRESS_TITLES.items():
+                if ref.title.endswith(core):
+                    forms[surname + address].add(m.name)
+            if len(ref.title) <= 4 and ref.title.endswith(tuple(lexicon.ADDRESS_TITLES)):
+                forms[surname + ref.title].add(m.name)  # 王副区长
+    taken = SpanSet([(m.start, m.end) for m in found])
+    out = []
+    for form, names in forms.items():
+        if len(names) != 1:
+            continue
+        name = next(iter(names))
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            before_ok = start == 0 or not is_cjk(text[start - 1]) or \
+                _STOPS.ending_at(text, start) is not None
+            after_ok = end >= len(text) or not is_cjk(text[end]) or \
+                FOLLOWERS.starting_at(text, end) is not None
+            if before_ok and after_ok and not taken.overlaps(start, end) and \
+                    not ctx.blocked.overlaps(start, end):
+                out.append(PersonMention(start, end, name, (), chain_start=start))
+            start = text.find(form, end)
     return out
 
 

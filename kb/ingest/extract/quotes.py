@@ -8,8 +8,9 @@ in this order:
     before      X表示：“…” / X坦言，“…” (adverbials allowed: X在发言中提到)
     after       “…”X说。 / “…”某公司董事长X斩钉截铁。 / “…”用X的话说
     subject     the one person named before the quote in the same sentence
-    opener      a quote that opens a paragraph, and the next sentence names
-                one person: “…”日前，……董事长李元雄感触颇深。
+    opener      a quote that opens a paragraph (or the lead after its
+                dateline), and the next sentence names one person:
+                “…”日前，……董事长李元雄感触颇深。
     follow-up   the speaker of the quote before, in the same or the previous
                 paragraph, when nobody else is named in between
     paragraph   the one person named earlier in the same paragraph
@@ -20,7 +21,12 @@ it after a comma: 他认为，……，“……。” — that quote is X's too
 speakers, pronouns (他说 -> the person named before) and groups (学员,
 与会代表们, 企业家们, 松江区组织部相关负责人) as speaker_label.  A speaker
 that only context gives (opener, follow-up from another paragraph,
-paragraph, a pronoun with several people around) marks the quote uncertain.  A statement with no speaker is kept only when it is a real
+paragraph, a pronoun with several people around) marks the quote uncertain.
+A noun in -们 that is its clause's whole subject is a group (考察团成员们纷纷
+表示); a modifier in 的 may stand between a quote and its speaker (“…”在园区
+投资的…总经理秦某说); a person's wish or call without a comma is indirect speech
+verb included (她希望…); words quoted inside a clause with nobody named
+(坚持“从企业中来，到企业中去”) are a term, not a statement.  A statement with no speaker is kept only when it is a real
 sentence; nothing is taken from damaged spans or photo captions.
 """
 
@@ -47,13 +53,17 @@ from kb.ingest.extract.speakers import (
     speaker_ending_at,
     subject,
 )
-from kb.ingest.extract.textscan import SENTENCE_ENDS, SpanSet, is_cjk
+from kb.ingest.extract.textscan import SENTENCE_ENDS, SpanSet, WordSet, is_cjk
+
+WISHES = WordSet(lexicon.WISH_VERBS)
+_WISH_FIRST = frozenset(w[0] for w in lexicon.WISH_VERBS)
 
 _PAIRS = {"“": "”", "「": "」", "『": "』"}
 _MIN_STATEMENT = 6  # characters of a quote that has a speaker
 _MIN_ALONE = 12  # characters of a statement kept without a speaker
 _MIN_CONTEXT = 10  # … and of one whose speaker only the context gives
 _MAX_TERM = 40
+_MIN_WISH = 10  # characters of a wish or call reported without a comma
 _SENTENCE_PUNCT = set("。！？!?…")
 _CLAUSE_PUNCT = set("，,；;：:")
 
@@ -130,8 +140,11 @@ def find_quotes(doc: Document, people: list[Person],
         if not content.strip() or not ctx.usable(s, e):
             continue
         alone = _is_statement(content)
+        clause = opens_clause(ctx, open_at)
         speaker = ctx.checked(before(ctx, open_at) or (
-            after(ctx, close_at, groups=alone) if opens_clause(ctx, open_at) else None))
+            after(ctx, close_at, groups=alone) if clause else None))
+        if speaker is None and not clause and not any(ch in _SENTENCE_PUNCT for ch in content):
+            alone = False  # 必须坚持“从企业中来，到企业中去”: words cited inside a clause
         statement = alone or (speaker is not None and _length(content) >= _MIN_STATEMENT)
         if not statement:
             if _length(content) <= _MAX_TERM:
@@ -205,6 +218,26 @@ def _statement_end(text: str, start: int) -> int:
     return match.end() if match and match.group() != "\n" else (match.start() if match else len(text))
 
 
+def _wish(ctx: QuoteContext, direct: SpanSet, i: int) -> _Found | None:
+    """她希望学员们立足…。: a person's wish or call, the verb right after the
+    name or a pronoun, is what they said, verb included."""
+    text = ctx.text
+    verb = WISHES.starting_at(text, i)
+    if verb is None or (i + len(verb) < len(text) and text[i + len(verb)] in "，,：:“"):
+        return None
+    end = _statement_end(text, i)
+    content_end = end
+    while content_end > i and text[content_end - 1] in SENTENCE_ENDS:
+        content_end -= 1
+    if _length(text[i:content_end]) < _MIN_WISH or not ctx.usable(i, content_end) or \
+            direct.overlaps(i, content_end):
+        return None
+    speaker = ctx.checked(speaker_ending_at(ctx, i, i))
+    if speaker is None or not speaker.name:
+        return None
+    return _Found(i, content_end, "indirect", speaker)
+
+
 def _indirect(ctx: QuoteContext, direct: SpanSet, opens: list[int]) -> list[_Found]:
     """X表示，…。 up to the end of the sentence, or up to a direct quote that
     goes on from it after a comma (X认为，……，“……”)."""
@@ -212,6 +245,11 @@ def _indirect(ctx: QuoteContext, direct: SpanSet, opens: list[int]) -> list[_Fou
     while i < len(text):
         verb = SPEECH.starting_at(text, i)
         if not verb:
+            wish = _wish(ctx, direct, i) if text[i] in _WISH_FIRST else None
+            if wish is not None:
+                out.append(wish)
+                i = wish.end
+                continue
             i += 1
             continue
         v_end = i + len(verb)

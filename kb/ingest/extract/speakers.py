@@ -29,6 +29,9 @@ _LEADS = WordSet(lexicon.GROUP_LEADS)
 _USE_WORDS = re.compile(r"(?:用|借用|套用|借)")
 _QUANTIFIER = re.compile(r"(?:有|据|一位|一名|多位|多名|不少|部分|一些|某|另一位|其中一位)$")
 _ADVERBIAL_BEFORE = re.compile(r"在[^，。,]{1,12}上$")
+# The dateline a lead paragraph opens with (新华网嘉兴6月12日电(记者 沈嘉言),
+# 本报讯): a quote right after it opens the paragraph.
+_DATELINE = re.compile(r"[^，。！？,!?“”\n]{0,30}(?:电|讯|消息)\s*(?:[(（][^()（）]{0,30}[)）])?")
 # The words before 相关负责人: a name-like run without function words.
 _LABEL_LEAD = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,10}$")
 
@@ -162,7 +165,41 @@ def _speaks_at(text: str, pos: int) -> bool:
 
 
 def _label_ending_at(ctx: QuoteContext, pos: int) -> Speaker | None:
-    """学员表示 / 松江区组织部相关负责人表示 / 有专家表示 / 据信达生物相关负责人介绍."""
+    """学员表示 / 松江区组织部相关负责人表示 / 有专家表示 / 据信达生物相关负责人介绍
+    / 青年企业家们纷纷表示."""
+    return _group_label_ending_at(ctx, pos) or _plural_ending_at(ctx.text, pos)
+
+
+def _plural_ending_at(text: str, pos: int) -> Speaker | None:
+    """考察团成员们, 会员企业家们, 投资人们: a noun in -们 that is the whole
+    subject of its clause names a group of speakers."""
+    start = pos
+    while start > 0 and is_cjk(text[start - 1]) and pos - start < _MAX_PLURAL:
+        start -= 1
+    label = text[start:pos]
+    if _plural_label(label) and _clause_starts_at(text, start):
+        return Speaker("", label, "", "", start, pos)
+    return None
+
+
+def _plural_at(text: str, pos: int) -> str | None:
+    """The -们 group that starts at pos (after a quote)."""
+    end = text.find("们", pos, pos + _MAX_PLURAL + 1)
+    label = text[pos:end + 1] if end > pos else ""
+    return label if _plural_label(label) and all(is_cjk(ch) for ch in label) else None
+
+
+def _plural_label(label: str) -> bool:
+    return 3 <= len(label) <= _MAX_PLURAL and label.endswith("们") and \
+        label not in _NOT_GROUPS and not any(ch in _NOT_IN_LABEL for ch in label)
+
+
+_MAX_PLURAL = 7
+_NOT_GROUPS = frozenset("人们 咱们 我们 你们 他们 她们 它们".split())
+_NOT_IN_LABEL = frozenset("的了着过是在和与及把被将对从向这那其也都就还又")
+
+
+def _group_label_ending_at(ctx: QuoteContext, pos: int) -> Speaker | None:
     text = ctx.text
     group = GROUPS.ending_at(text, pos)
     if not group:
@@ -221,7 +258,7 @@ def after(ctx: QuoteContext, close_at: int, groups: bool = True) -> Speaker | No
         if hit and text.startswith("的话", hit[0].end):
             return ctx.speaker_of(*hit)
         return None
-    hit = ctx.by_chain.get(pos)
+    hit = ctx.by_chain.get(pos) or _after_modifier(ctx, pos)
     if hit:
         mention, person = hit
         if _attribution_tail(text, mention.end) and not _new_statement(text, close_at, mention.end):
@@ -244,7 +281,26 @@ def after(ctx: QuoteContext, close_at: int, groups: bool = True) -> Speaker | No
         return None
     if group and _attribution_tail(text, pos + len(group), loose=True):
         return Speaker("", group, "", "", pos, pos + len(group))
+    plural = _plural_at(text, pos) if groups else None
+    if plural and _attribution_tail(text, pos + len(plural)):
+        return Speaker("", plural, "", "", pos, pos + len(plural))
     return _attribution_phrase(text, pos)
+
+
+def _after_modifier(ctx: QuoteContext, pos: int):
+    """“…”在高竹新区投资的重庆某公司总经理秦川说: a person whose chain
+    follows a short modifier ending in 的."""
+    text = ctx.text
+    for k in range(pos + 1, min(len(text), pos + _MAX_MODIFIER)):
+        ch = text[k]
+        if ch in "，,。！？!?；;：:\n“”":
+            return None
+        if ch == "的":
+            return ctx.by_chain.get(k + 1)
+    return None
+
+
+_MAX_MODIFIER = 16
 
 
 def _group_at(text: str, pos: int) -> str | None:
@@ -331,7 +387,8 @@ def _only_subject(ctx: QuoteContext, found) -> Speaker | None:
 def opener(ctx: QuoteContext, open_at: int, close_at: int) -> Speaker | None:
     """A quote that opens a paragraph, attributed in the sentence after it."""
     text = ctx.text
-    if text[ctx.paragraph_starts[ctx.paragraph(open_at)]:open_at].strip():
+    lead = text[ctx.paragraph_starts[ctx.paragraph(open_at)]:open_at].strip()
+    if lead and not _DATELINE.fullmatch(lead):
         return None
     end = sentence_end(text, close_at + 1)
     found = ctx.persons_between(close_at + 1, end)

@@ -61,6 +61,12 @@ def title_before_name(text: str, end: int) -> str | None:
     return core
 
 
+def is_role(title: str) -> bool:
+    """学生, 创业者, 学员代表: a title that says what a person is, not an
+    office (lexicon.ROLE_NOUNS)."""
+    return CORES.ending_at(title, len(title)) in lexicon.ROLE_NOUNS
+
+
 def clean_title(title: str) -> bool:
     return (0 < len(title) <= _MAX_TITLE and CORES.ending_at(title, len(title)) is not None
             and not any(ch in _NOT_IN_TITLE for ch in title))

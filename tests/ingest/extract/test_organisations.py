@@ -459,3 +459,102 @@ def test_find_organisations_never_raises_and_keeps_spans_in_bounds(text, data):
 def test_find_organisations_never_raises_on_any_text(text):
     doc = Document(text)
     find_organisations(doc, find_regions(doc, gazetteer()), gazetteer())
+
+
+# --- centres, bureaus, zones and other names (general rules) ------------------------------------
+
+
+def test_centres_and_task_bureaus_are_names():
+    assert names("由宁波市企业服务中心承办。") == ["宁波市企业服务中心"]
+    assert names("东北大学国家技术转移中心与企业签约。") == ["东北大学国家技术转移中心", "东北大学"]
+    assert names("深圳市投资推广促进局、青岛西海岸新区行政审批服务局参加。") == [
+        "深圳市投资推广促进局", "青岛西海岸新区行政审批服务局"]
+    assert by_name(orgs_of("由深圳市企业服务中心承办。"), "深圳市企业服务中心").kind == "other"
+
+
+def test_centre_after_a_verb_of_aiming_is_a_goal():
+    assert names("努力把长沙建设成为面向非洲的区域性国际交流中心。") == []
+    assert names("全力打造成渝科技成果转移中心和人才服务中心。") == []
+    assert names("政务服务中心一个窗口就能办理。") == []
+
+
+def test_words_that_continue_a_suffix_end_no_name():
+    assert names("要开创高质量发展局面,各有关商务部门要加强协作。") == []
+    assert names("杭州市科技局部署了新一轮工作。") == ["杭州市科技局"]
+
+
+def test_verbs_and_conjunctions_stop_a_name():
+    assert names("全市各界并面向高新区企业发放补贴。") == []
+    assert names("会上并举行创新联合体签约仪式。") == []
+    assert names("他们在杭州举行创新联合体签约。") == []
+
+
+def test_cross_border_descriptions_are_no_names():
+    assert names("这是中部地区首个跨省产业创新联合体。") == []
+    assert names("组建跨区域产业创新联合体。") == []
+
+
+def test_hyphen_joins_two_places_in_one_name():
+    assert "深圳-汕尾特别合作区管委会" in names("由深圳-汕尾特别合作区管委会主办。")
+
+
+def test_youth_league_committees_and_ministry_units():
+    assert names("共青团江苏省委、共青团南京市委联合主办。") == ["共青团江苏省委", "共青团南京市委"]
+    assert names("由商务部外贸发展事务局指导。")[0] == "商务部外贸发展事务局"
+    assert names("由工业和信息化部中小企业发展促进中心指导。")[0] == "工业和信息化部中小企业发展促进中心"
+
+
+def test_place_and_verb_like_word_before_a_suffix():
+    # 协同 stops a name (协同上海交通大学) unless what it leaves is no name.
+    assert names("长三角协同创新研究院成立。") == ["长三角协同创新研究院"]
+    assert names("协同上海交通大学开展研究。") == ["上海交通大学"]
+
+
+def test_unit_of_a_university_with_a_conjunction_further_in():
+    found = names("山东大学海洋生态保护与资源利用研究院揭牌。")
+    assert found[0] == "山东大学海洋生态保护与资源利用研究院"
+    assert names("会上,华为公司与区域发展研究院签约。") == ["华为公司"]
+
+
+def test_place_the_gazetteer_lacks_before_a_government():
+    assert names("会上,璧山区人民政府与企业签约。") == ["璧山区人民政府"]
+    assert names("各区人民政府要落实责任。") == []
+
+
+def test_zone_named_alone_is_the_zone_named_in_full():
+    text = ("武汉东湖新技术开发区管委会主办。\n开发区党工委委员、管委会副主任李某出席。"
+            "开发区企业服务局相关负责人介绍了情况。")
+    found = {o.name: o for o in orgs_of(text)}
+    assert "武汉东湖新技术开发区党工委" in found
+    assert found["武汉东湖新技术开发区党工委"].aliases == ["开发区党工委"]
+    assert "武汉东湖新技术开发区企业服务局" in found
+    assert [m.text for m in found["武汉东湖新技术开发区管委会"].mentions] == [
+        "武汉东湖新技术开发区管委会", "管委会"]
+
+
+def test_zone_word_alone_with_two_zones_named_stays_unresolved():
+    text = "成都高新区管委会、绵阳高新区管委会联合主办。高新区党工委书记王某出席。"
+    assert set(names(text)) == {"成都高新区管委会", "绵阳高新区管委会"}
+
+
+def test_class_leads_begin_a_name_after_a_place():
+    assert names("浙江省民营企业发展促进会成立。") == ["浙江省民营企业发展促进会"]
+    assert names("民营企业协会成立。") == []
+
+
+def test_department_fields_after_a_university_do_not_continue_its_suffix():
+    found = names("南京大学化学化工学院、复旦大学生命科学学院联合主办。")
+    assert found[:2] == ["南京大学化学化工学院", "南京大学"]
+    assert "复旦大学生命科学学院" in found
+    assert names("大学生态度积极,集团化经营。") == []
+
+
+def test_two_names_joined_by_a_conjunction_are_not_one():
+    assert names("主城区人民政府和示范区人民政府负责落实。") == []
+    assert names("新希望六和股份有限公司参展。") == ["新希望六和股份有限公司"]
+
+
+def test_bureau_with_two_fields_after_a_government():
+    found = names("由香港特别行政区政府商务及经济发展局、澳门特别行政区政府文化及体育事务局指导。")
+    assert "香港特别行政区政府商务及经济发展局" in found
+    assert "澳门特别行政区政府文化及体育事务局" in found

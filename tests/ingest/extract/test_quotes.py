@@ -315,3 +315,41 @@ def test_find_quotes_never_raises_and_keeps_spans_in_bounds(text, data):
 @settings(max_examples=200, deadline=None)
 def test_find_quotes_never_raises_on_any_text(text):
     find_quotes(Document(text), [], [])
+
+
+# --- groups in -们, modifiers, datelines, cited words, wishes (general rules) -------------------
+
+
+def test_plural_noun_as_a_group_speaker():
+    assert said("参训学员们纷纷表示,这次培训收获很大。") == [("indirect", "[参训学员们]", "这次培训收获很大")]
+    assert said("“这里的营商环境让人放心。”参展商户们纷纷表示。") == [
+        ("direct", "[参展商户们]", "这里的营商环境让")]
+    # pronouns and a phrase with function words are no group
+    assert said("我们表示,要继续努力。") == []
+    assert said("来自各地的同学们说,很好。") == []
+
+
+def test_speaker_after_a_quote_behind_a_modifier_with_de():
+    text = "“以前办证要跑三趟,现在一趟就够了。”在园区创业的南京云帆科技有限公司总经理方明说。"
+    assert said(text) == [("direct", "方明", "以前办证要跑三趟")]
+
+
+def test_quote_right_after_a_dateline_opens_the_lead():
+    text = ("本报杭州5月8日讯(记者 陈某)“数据就是新的石油,谁先用好谁就赢。”7日,论坛在杭州开幕,"
+            "浙江大学教授沈立群在主旨演讲中这样开场。")
+    quotes, _ = quotes_of(text)
+    assert [(q.speaker, q.uncertain) for q in quotes] == [("沈立群", True)]
+
+
+def test_words_cited_inside_a_clause_do_not_block_indirect_speech():
+    text = "南京大学教授周某介绍,学校坚持“把论文写在大地上,把成果用在产业中”,成效明显。"
+    assert said(text) == [("indirect", "周某", "学校坚持“把论文")]
+    assert terms_of(text) == ["把论文写在大地上,把成果用在产业中"]
+
+
+def test_wish_of_a_person_is_indirect_speech_with_its_verb():
+    text = "宁波市商务局局长陈某出席并致辞,她希望各方携手合作,共同把平台做大做强。"
+    assert said(text) == [("indirect", "陈某", "希望各方携手合作")]
+    # too short, or not said by a person
+    assert said("宁波市商务局局长陈某出席。她希望合作。") == []
+    assert said("企业希望政府进一步优化营商环境,降低成本。") == []
