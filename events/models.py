@@ -4,10 +4,14 @@ the roles that organisations and people play in them."""
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext_lazy as _
 
 from kb import dates
 from kb.models import CuratedModel, DatePrecision, SearchTextMixin
+
+# Event.region_tops of an event linked to no region (true under any gazetteer).
+NO_REGIONS = "-"
 
 
 class EventKind(models.TextChoices):
@@ -60,6 +64,17 @@ class Event(SearchTextMixin, CuratedModel):
     # a trigram index on it (migration 0003) serves one- and two-character
     # queries too, because every character stands between separators.
     search_text = models.TextField(blank=True, default="", editable=False)
+    # The top regions (macro-regions and provinces, RegionTree.top_regions)
+    # the event lies in, for the timeline's region facet: "<tree digest>:
+    # <id>,<id>…" (ascending), NO_REGIONS for an event linked to no region,
+    # "" when not computed.  Kept in step by events.services (the refresh
+    # services and the region-link signal below); a row computed with
+    # another gazetteer (its digest differs) is counted the exact, slow way
+    # until it is refreshed, so the facet is right either way.
+    region_tops = models.TextField(blank=True, default="", editable=False)
+    # When a refresh last changed a denormalised column: part of the
+    # fingerprint that tells the timeline's cached counts to go stale.
+    denormalised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     evidence = GenericRelation("kb.Evidence", related_query_name="event")
 
@@ -71,6 +86,16 @@ class Event(SearchTextMixin, CuratedModel):
             models.Index(fields=["start_date", "id"], name="event_timeline_idx"),
             models.Index(fields=["kind", "start_date"], name="event_kind_date_idx"),
             models.Index(fields=["span_start", "span_end"], name="event_span_idx"),
+            # MAX() of these two is part of the timeline cache's fingerprint.
+            models.Index(fields=["updated_at"], name="event_updated_idx"),
+            models.Index(fields=["denormalised_at"], name="event_denormalised_idx"),
+            # Everything the timeline's facets and chart group by, so that
+            # both read this index alone (an index-only scan) rather than
+            # the wide rows.
+            models.Index(
+                fields=["kind", "region_tops", "start_date", "date_precision", "review_status"],
+                name="event_summary_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -91,6 +116,9 @@ class Event(SearchTextMixin, CuratedModel):
 
     def save(self, *args, **kwargs):
         self.span_start, self.span_end = self.compute_span()
+        if self._state.adding and not self.region_tops:
+            # A new row has no region links yet (they are written after it).
+            self.region_tops = NO_REGIONS
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "span_start", "span_end"}
@@ -171,3 +199,19 @@ class EventRole(models.Model):
     def __str__(self):
         party = self.organisation or self.person
         return f"{party} ({self.get_role_display()})"
+
+
+def _event_regions_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """Keep Event.region_tops in step when region links change through the
+    ORM (admin, import-export, `event.regions.set(...)`).  Bulk writers that
+    write the link table directly call events_refresh_denormalised."""
+    from events.services import events_refresh_region_links_changed
+
+    events_refresh_region_links_changed(
+        instance=instance, action=action, reverse=reverse, pk_set=pk_set, using=kwargs.get("using")
+    )
+
+
+m2m_changed.connect(
+    _event_regions_changed, sender=Event.regions.through, dispatch_uid="events_region_tops"
+)

@@ -5,25 +5,44 @@ Every list read here makes the same number of queries however many rows it
 shows: the page is cut first, then what each entry needs (regions,
 organisers, quote and source counts, nested children) is fetched for the
 page's ids with one query per kind of thing.
+
+What the timeline shows about the whole filtered set (the facet counts, the
+chart, the number of entries, which events nest) reads every row it
+selects; at 100,000 events that is tens to hundreds of milliseconds, so it
+is read in a few grouped queries (facet_counts, events_per_month) and kept
+in a short-lived cache (timeline_summary).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import itertools
 import json
+from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.conf import settings
+from django.core.cache import caches
 from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
 from kb import dates
 from kb.exporting import id_list
-from kb.models import Evidence, ReviewStatus
+from kb.models import Evidence, ReviewStatus, search_pattern
 from kb.selectors.public import NOT_REJECTED, RegionTree, evidence_public, quotes_public
 
-from .models import Event, EventRole, Role
+from .models import NO_REGIONS, Event, EventKind, EventRole, Role
+from .services import region_tops_ids
 
 PAGE_SIZE = 50
 
@@ -33,6 +52,9 @@ NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "-id")
 OLDEST_FIRST = (F("start_date").asc(nulls_last=True), "id")
 # Children read in programme order under their parent.
 CHILD_ORDER = (F("start_date").asc(nulls_last=True), "id")
+
+# Between the region or organisation links of a timeline entry.
+LINK_SEPARATOR = mark_safe('<span class="sep">、</span>')  # noqa: S308 - a constant
 
 # The roles a timeline entry names beside the title ("organisers and lead
 # organisations"), in this order.
@@ -58,6 +80,19 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
     # Set by the organisation and person pages: their roles in the event.
     roles: list[str] = field(default_factory=list)
+    # What public/_entry.html shows, worked out once here (entry_display):
+    # a URL reversed or a plural translated per entry in the template costs
+    # more than the rest of the page.
+    title: str = ""
+    url: str = ""
+    parent_url: str = ""
+    date_text: str = ""
+    date_iso: str = ""
+    kind_label: str = ""
+    regions_html: str = ""  # the region links, separated
+    organisers_html: str = ""
+    counts_text: str = ""
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -84,9 +119,9 @@ def nested_ids(filtered: QuerySet[Event]) -> list[int]:
     descendants are top-level entries with a link to their parent, so that
     every selected event appears exactly once at one level of nesting.
 
-    Read in Python from the (few) events that have a parent, with two
-    queries: a NOT IN subquery over the whole filtered table costs more than
-    the rest of the timeline put together at 100,000 events."""
+    Read in Python from the events that have a parent, with two queries: a
+    NOT IN subquery over the whole filtered table costs more than the rest
+    of the timeline put together at 100,000 events."""
     children = list(filtered.filter(parent__isnull=False).values_list("pk", "parent_id", "parent__parent_id"))
     # Both queries run even when there are no children, so that a page
     # always makes the same number of queries.
@@ -99,29 +134,107 @@ def nested_ids(filtered: QuerySet[Event]) -> list[int]:
     ]
 
 
+class CountedPaginator(Paginator):
+    """A Paginator told its count (the timeline knows it from the chart's
+    totals), so that it makes no COUNT query of its own."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+# What a timeline entry reads of an event (public/_entry.html, entry_display):
+# the page leaves the long texts (summary, search text) in the database.
+ENTRY_FIELDS = ("pk", "title", "kind", "start_date", "end_date", "date_precision", "parent_id", "review_status")
+
+
 def timeline(
-    *, queryset: QuerySet[Event], page_number, newest_first: bool = True, per_page: int = PAGE_SIZE
+    *,
+    queryset: QuerySet[Event],
+    page_number,
+    newest_first: bool = True,
+    per_page: int = PAGE_SIZE,
+    summary: TimelineSummary | None = None,
+    traditional: bool = False,
 ) -> Timeline:
     """One page of the timeline of `queryset` (already filtered), grouped by
-    year and month, with children nested under their parents."""
+    year and month, with children nested under their parents.
+
+    With the queryset's `summary` (timeline_summary) the count comes from
+    it, and the ids of the page's top-level events are kept in the cache
+    beside it: a page asked for again reads its 50 events by primary key,
+    however selective and slow to search the filters are.  `traditional`:
+    the visitor reads Traditional characters (entry_display)."""
     ordering = NEWEST_FIRST if newest_first else OLDEST_FIRST
-    nested = nested_ids(queryset)
-    roots = queryset.exclude(pk__in=id_list(nested)) if nested else queryset
-    page = Paginator(roots.order_by(*ordering), per_page).get_page(page_number)
-    root_events = list(page.object_list)
-    children = list(
-        queryset.filter(
-            parent_id__in=id_list([event.pk for event in root_events]), pk__in=id_list(nested)
-        ).order_by(*CHILD_ORDER)
-    )
-    entries = entries_for([*root_events, *children])
+    if summary is None:
+        roots = _roots(queryset, nested_ids(queryset)).order_by(*ordering)
+        page = Paginator(roots, per_page).get_page(page_number)
+        root_events = list(page.object_list)
+    else:
+        # The paginator only checks the page number here (the count is
+        # known); the page's events are read by _page_events.
+        page = CountedPaginator((), per_page, count=summary.roots).get_page(page_number)
+        root_events = _page_events(queryset, page, summary, newest_first, per_page)
+    children = _nested_children(queryset, root_events)
+    entries = entries_for([*root_events, *children], traditional=traditional)
     for child in children:
         entries[child.parent_id].children.append(entries[child.pk])
     page.object_list = [entries[event.pk] for event in root_events]
     return Timeline(page=page, groups=group_entries(page.object_list, newest_first=newest_first))
 
 
-def entries_for(events: list[Event]) -> dict[int, Entry]:
+def _roots(queryset: QuerySet[Event], nested: list[int]) -> QuerySet[Event]:
+    """The top-level entries: the queryset less its nested events."""
+    queryset = queryset.only(*ENTRY_FIELDS)
+    return queryset.exclude(pk__in=id_list(nested)) if nested else queryset
+
+
+def _nested_children(queryset: QuerySet[Event], roots: list[Event]) -> list[Event]:
+    """The events shown under these top-level entries (nested_ids, worked
+    out for one page in two small queries).  A child of a top-level entry R
+    nests under it unless R's own parent is in the set too: then R is a
+    grandchild shown on its own, and its children are top-level entries of
+    their own."""
+    parent_ids = [event.parent_id for event in roots if event.parent_id is not None]
+    # Plain IN lists of at most a page of ids: read through the primary key
+    # and parent indexes.  A query runs even for none ([0] matches nothing),
+    # so that a page always makes the same number of queries.
+    present = set(queryset.filter(pk__in=parent_ids or [0]).values_list("pk", flat=True))
+    nesting = [event.pk for event in roots if event.parent_id is None or event.parent_id not in present]
+    return list(queryset.only(*ENTRY_FIELDS).filter(parent_id__in=nesting or [0]).order_by(*CHILD_ORDER))
+
+
+def _page_events(queryset, page, summary, newest_first: bool, per_page: int) -> list[Event]:
+    """The page's top-level events; their ids cached under the summary's
+    key (the same fingerprint and lifetime).  Read back by primary key with
+    the filters applied again, so a row that stopped matching since is left
+    out rather than shown."""
+    ordering = NEWEST_FIRST if newest_first else OLDEST_FIRST
+    bottom = (page.number - 1) * per_page
+    cache = caches["default"]
+    key = f"{summary.key}:page:{int(newest_first)}:{per_page}:{page.number}"
+    ids = cache.get(key) if summary.key else None
+    if ids is None:
+        nested = summary.nested_ids
+        if nested is None and summary.key:
+            nested = cache.get(f"{summary.key}:nested")
+        if nested is None:
+            nested = nested_ids(queryset)
+        events = list(_roots(queryset, list(nested)).order_by(*ordering)[bottom : bottom + per_page])
+        if summary.key:
+            cache.set(key, [event.pk for event in events], cache_seconds())
+        return events
+    # A plain IN list (at most a page of ids): the planner then reads them
+    # by primary key instead of searching with the filters first.  An
+    # empty page still makes its query.
+    return list(queryset.only(*ENTRY_FIELDS).filter(pk__in=ids or [0]).order_by(*ordering))
+
+
+def entries_for(events: list[Event], *, traditional: bool = False) -> dict[int, Entry]:
     """Entries for these events with what the timeline shows beside each,
     one query per kind of thing (none for an empty list)."""
     entries = {event.pk: Entry(event=event) for event in events}
@@ -159,7 +272,71 @@ def entries_for(events: list[Event]) -> dict[int, Entry]:
     )
     for event_id, count in source_counts:
         entries[event_id].source_count = count
+    entry_display(entries.values(), traditional=traditional)
     return entries
+
+
+def url_maker(name: str):
+    """pk -> reverse(name, args=[pk]), reversing once: a URL pattern with
+    one integer argument, filled in by string formatting."""
+    marker = 987654321987
+    before, after = reverse(name, args=[marker]).split(str(marker))
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def entry_display(entries: Iterable[Entry], *, traditional: bool = False) -> None:
+    """Fill in what public/_entry.html shows, in the active language and,
+    with `traditional`, with content text in Traditional characters (as the
+    `zh` template tag would give it): the same text the template's tags
+    gave, worked out in one pass (rendering a tag per name, link and label
+    in each of a page's entries costs more than the rest of the page)."""
+    from kb.ingest.chinese import to_traditional
+    from kb.templatetags.kb_public import format_period
+
+    def zh(text: str) -> str:
+        return to_traditional(text) if traditional and text else text
+
+    # get_kind_display() translates every choice on each call.
+    kind_labels = {value: str(label) for value, label in EventKind.choices}
+    labels = {
+        "reviewed": gettext("已审核"),
+        "place": gettext("地点"),
+        "organisers": gettext("主办/牵头"),
+        "parent": gettext("所属活动"),
+        "see_parent": gettext("查看上级活动"),
+        "children": gettext("子活动"),
+    }
+    counts: dict[tuple[str, int], str] = {}
+
+    def counted(singular: str, n: int) -> str:
+        if (singular, n) not in counts:
+            counts[(singular, n)] = ngettext(singular, singular, n) % {"counter": n}
+        return counts[(singular, n)]
+
+    event_url = url_maker("event_detail")
+    region_url = url_maker("region_detail")
+    organisation_url = url_maker("organisation_detail")
+    for entry in entries:
+        event = entry.event
+        entry.labels = labels
+        entry.title = zh(event.title)
+        entry.url = event_url(event.pk)
+        entry.parent_url = event_url(event.parent_id) if event.parent_id else ""
+        entry.date_text = format_period(event.start_date, event.end_date, event.date_precision)
+        entry.date_iso = dates.iso_at_precision(event.start_date, event.date_precision)
+        entry.kind_label = kind_labels.get(event.kind, event.kind)
+        entry.regions_html = format_html_join(
+            LINK_SEPARATOR, '<a href="{}">{}</a>', ((region_url(pk), zh(name)) for pk, name in entry.regions)
+        )
+        entry.organisers_html = format_html_join(
+            LINK_SEPARATOR,
+            '<a href="{}">{}</a>',
+            ((organisation_url(pk), zh(name)) for pk, name, _ in entry.organisers),
+        )
+        entry.counts_text = (
+            f"{counted('%(counter)s 条引语', entry.quote_count)} · "
+            f"{counted('%(counter)s 篇来源', entry.source_count)}"
+        )
 
 
 def group_entries(entries: list[Entry], *, newest_first: bool) -> list[YearGroup]:
@@ -186,14 +363,80 @@ def group_entries(entries: list[Entry], *, newest_first: bool) -> list[YearGroup
 
 
 def kind_counts(queryset: QuerySet[Event]) -> dict[str, int]:
-    return dict(queryset.order_by().values_list("kind").annotate(n=Count("pk")))
+    return dict(queryset.order_by().values_list("kind").annotate(n=Count("*")))
+
+
+def facet_counts(
+    base: QuerySet[Event],
+    tree: RegionTree,
+    *,
+    kinds: list[str] | None = None,
+    in_region: Q | None = None,
+) -> tuple[dict[str, int], dict[int, int]]:
+    """The timeline's two facets in one query.
+
+    `base` is the filtered queryset without its kind and region filters;
+    `kinds` and `in_region` (EventFilter.region_q of the selected region)
+    are those two filters.  Returns (kind_counts(base & region filter),
+    region_counts(base & kind filter)): the count beside each kind is for
+    the other filters, and so is the count beside each region.
+
+    One GROUP BY over kind, Event.region_tops (a few hundred distinct sets
+    of top regions) and, with a region filter, whether the event lies in the
+    region; the sums are done here.  Rows whose region_tops was computed with
+    another gazetteer, or not at all, are counted the exact way
+    (region_counts_exact) in one more query."""
+    queryset = base.order_by()
+    group = ["kind", "region_tops"]
+    if in_region is not None:
+        queryset = queryset.annotate(
+            in_region=Case(When(in_region, then=Value(True)), default=Value(False))
+        )
+        group.append("in_region")
+    rows = queryset.values_list(*group).annotate(n=Count("*")).values_list(*group, "n")
+    digest = tree.digest
+    selected = set(kinds) if kinds else None
+    kind_totals: dict[str, int] = defaultdict(int)
+    top_totals: dict[int, int] = defaultdict(int)
+    parsed: dict[str, tuple[int, ...] | None] = {}
+    stale = False
+    for row in rows:
+        kind, tops, n = row[0], row[1], row[-1]
+        if in_region is None or row[2]:
+            kind_totals[kind] += n
+        if selected is not None and kind not in selected:
+            continue
+        if tops not in parsed:
+            parsed[tops] = region_tops_ids(tops, digest)
+        ids = parsed[tops]
+        if ids is None:
+            stale = True
+            continue
+        for top in ids:
+            top_totals[top] += n
+    tops = tree.top_regions()
+    counts = {pk: top_totals.get(pk, 0) for pk in tops}
+    if stale:
+        rest = base if selected is None else base.filter(kind__in=sorted(selected))
+        rest = rest.exclude(Q(region_tops=NO_REGIONS) | Q(region_tops__startswith=f"{digest}:"))
+        for pk, n in region_counts_exact(rest, tree).items():
+            counts[pk] += n
+    return dict(kind_totals), counts
 
 
 def region_counts(queryset: QuerySet[Event], tree: RegionTree) -> dict[int, int]:
     """Events of `queryset` in each macro-region and province (their
-    descendants and members included), each event counted once per region,
-    in one query: the link table joined to a (region, top region) mapping
-    built from the in-memory tree and sent as one parameter."""
+    descendants and members included), each event counted once per region.
+    From Event.region_tops (facet_counts); the same numbers as
+    region_counts_exact."""
+    return facet_counts(queryset, tree)[1]
+
+
+def region_counts_exact(queryset: QuerySet[Event], tree: RegionTree) -> dict[int, int]:
+    """region_counts straight from the link table and the tree, in one
+    query: the link table joined to a (region, top region) mapping built
+    from the in-memory tree and sent as one parameter.  Needs no
+    denormalised column, and costs a second or more at 100,000 events."""
     tops = tree.top_regions()
     if not tops:
         return {}
@@ -264,7 +507,7 @@ def events_per_month(queryset: QuerySet[Event]) -> Chart:
     One query grouped by start date and precision (a few thousand rows at
     most, one per day); months are summed here, which is cheaper than a
     date-truncating GROUP BY on every row."""
-    rows = queryset.order_by().values_list("start_date", "date_precision").annotate(n=Count("pk"))
+    rows = queryset.order_by().values_list("start_date", "date_precision").annotate(n=Count("*"))
     counts: dict[dt.date, int] = defaultdict(int)
     year_only = undated = 0
     for start, precision, n in rows:
@@ -281,6 +524,170 @@ def events_per_month(queryset: QuerySet[Event]) -> Chart:
             months.append(MonthCount(current, counts.get(current, 0)))
             current = (current + dt.timedelta(days=32)).replace(day=1)
     return Chart(months=months, year_only=year_only, undated=undated)
+
+
+# The timeline's summary, cached ------------------------------------------------------
+
+
+@dataclass
+class TimelineSummary:
+    """What the timeline page shows about the whole filtered set, beside
+    its page of entries."""
+
+    nested: int  # how many events of the filtered set nest under another
+    chart: Chart
+    kind_counts: dict[str, int]
+    region_counts: dict[int, int]
+    # The cache key it is kept under ("" when not cached): what is rendered
+    # from the summary alone (the chart) may be cached under it too.
+    key: str = ""
+    # The nested events' ids, for reading a page the first time; kept in
+    # the cache apart from the summary (tens of thousands of ids that most
+    # requests do not need), so None on a summary read from the cache.
+    nested_ids: array | None = None
+
+    @property
+    def total(self) -> int:
+        """Events in the filtered set (the chart counts every one)."""
+        return self.chart.total + self.chart.year_only + self.chart.undated
+
+    @property
+    def roots(self) -> int:
+        """Top-level timeline entries (the paginator's count)."""
+        return self.total - self.nested
+
+
+def summary_compute(filterset) -> TimelineSummary:
+    """The summary of a valid EventFilter, uncached: four queries (five
+    when some rows' region_tops are stale), whatever the number of events."""
+    queryset = filterset.qs
+    region = filterset.cleaned("region")
+    kinds, regions = facet_counts(
+        filterset.qs_without("kind", "region"),
+        filterset.tree,
+        kinds=filterset.cleaned("kind") or None,
+        in_region=filterset.region_q(region) if region is not None else None,
+    )
+    nested = array("q", nested_ids(queryset))
+    return TimelineSummary(
+        nested=len(nested),
+        chart=events_per_month(queryset),
+        kind_counts=kinds,
+        region_counts=regions,
+        nested_ids=nested,
+    )
+
+
+# The summary reads the whole filtered set (at 100,000 events, tens to
+# hundreds of milliseconds); the page of entries reads 50 rows.  So the
+# summary is cached (Django's cache framework: the local-memory backend
+# unless CACHES says otherwise) under the filter state and a fingerprint of
+# the data, and with it the ids of each page's top-level events
+# (_page_events) and the chart's markup (public/timeline.html); the page's
+# entries themselves are always read afresh.  All of it goes stale at once
+# when
+#  - any process inserts events, region links, roles, quotes or sources,
+#    saves an event, or refreshes an event's denormalised columns (the
+#    fingerprint: highest ids and latest updated_at/denormalised_at, one
+#    query of index look-ups), or the gazetteer changes (the tree digest);
+#  - this process saves or deletes any of those rows (signals below).
+# What it does not see at once, a deletion or an update that bypasses save()
+# made by another process (for instance a bulk "reject" of quotes), it sees
+# after KB_TIMELINE_CACHE_SECONDS (default 60): the staleness accepted.
+CACHE_SECONDS_DEFAULT = 60
+# The nested events' ids are kept for reading later pages of a filter
+# state when there are at most this many (80 KB); a broader state reads
+# them again (two queries) for a page not seen yet, rather than every
+# cached state holding hundreds of kilobytes.
+NESTED_CACHED_MAX = 10_000
+_generation = itertools.count()
+_state = {"generation": next(_generation)}
+
+
+def _written(**kwargs) -> None:
+    _state["generation"] = next(_generation)
+
+
+def _watch() -> None:
+    from kb.models import Quote, Source
+
+    for model in (Event, EventRole, Quote, Source):
+        post_save.connect(_written, sender=model, dispatch_uid=f"timeline_saved_{model.__name__}")
+        post_delete.connect(_written, sender=model, dispatch_uid=f"timeline_deleted_{model.__name__}")
+    m2m_changed.connect(_written, sender=Event.regions.through, dispatch_uid="timeline_links")
+
+
+_watch()
+
+
+def data_fingerprint(using: str) -> tuple:
+    """One query of index look-ups that changes whenever rows the summary
+    reads are inserted, saved, or refreshed, by any process."""
+    from kb.models import Quote, Source
+
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    event = quote(Event._meta.db_table)
+    # Only quoted table and column names go into the text.
+    maxima = [
+        (event, "id"),
+        (event, "updated_at"),
+        (event, "denormalised_at"),
+        *((quote(model._meta.db_table), "id") for model in (Event.regions.through, EventRole, Quote, Source)),
+    ]
+    parts = [f"(SELECT MAX({column}) FROM {table})" for table, column in maxima]  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))  # noqa: S608 - quoted table names only
+        return tuple(str(value) for value in cursor.fetchone())
+
+
+def filter_state(filterset) -> tuple:
+    """The filters that decide the summary, normalised (order and page do
+    not; q counts by its search pattern)."""
+    state = []
+    for name, value in sorted(filterset.form.cleaned_data.items()):
+        if name == "order" or value in (None, "", [], ()):
+            continue
+        if name == "q":
+            value = search_pattern(value)
+        elif isinstance(value, (list, tuple)):
+            value = tuple(sorted(str(v) for v in value))
+        elif hasattr(value, "pk"):
+            value = value.pk
+        elif hasattr(value, "isoformat"):
+            value = value.isoformat()
+        state.append((name, value))
+    return tuple(state)
+
+
+def timeline_summary(filterset) -> TimelineSummary:
+    """summary_compute, cached (see above): one query when cached."""
+    using = filterset.queryset.db
+    seconds = cache_seconds()
+    if not seconds:
+        return summary_compute(filterset)
+    identity = repr(
+        (_state["generation"], data_fingerprint(using), filterset.tree.digest, filter_state(filterset))
+    )
+    key = "kb:timeline:" + hashlib.sha1(identity.encode(), usedforsecurity=False).hexdigest()
+    cache = caches["default"]
+    summary = cache.get(key)
+    if summary is None:
+        summary = summary_compute(filterset)
+        summary.key = key
+        nested, summary.nested_ids = summary.nested_ids, None
+        entries = {key: summary}
+        if len(nested) <= NESTED_CACHED_MAX:
+            entries[f"{key}:nested"] = nested
+        cache.set_many(entries, seconds)
+        summary.nested_ids = nested
+    return summary
+
+
+def cache_seconds() -> int:
+    """How long the timeline's summary (and the chart rendered from it) is
+    kept; 0 turns the cache off."""
+    return int(getattr(settings, "KB_TIMELINE_CACHE_SECONDS", CACHE_SECONDS_DEFAULT))
 
 
 # Detail ------------------------------------------------------------------------------

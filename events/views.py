@@ -15,7 +15,13 @@ from django.views.decorators.http import require_safe
 
 from kb.exporting import streaming_csv_response, unescape_formula
 from kb.selectors.public import region_options
-from kb.views import bad_filters_response, describe, export_filename, query_without_page
+from kb.views import (
+    bad_filters_response,
+    describe,
+    export_filename,
+    query_without_page,
+    wants_traditional,
+)
 
 from .calendar import streaming_ics_response
 from .exporting import EventExporter
@@ -24,12 +30,11 @@ from .models import EventKind
 from .selectors import (
     NEWEST_FIRST,
     OLDEST_FIRST,
+    cache_seconds,
     event_detail,
-    events_per_month,
     events_public,
-    kind_counts,
-    region_counts,
     timeline,
+    timeline_summary,
 )
 
 
@@ -45,19 +50,22 @@ def timeline_view(request):
     if not filterset.is_valid():
         context["errors"] = filterset.error_messages()
         return render(request, "public/timeline.html", context, status=400)
-    queryset = filterset.qs
+    summary = timeline_summary(filterset)
     context.update(
         timeline=timeline(
-            queryset=queryset,
+            queryset=filterset.qs,
             page_number=request.GET.get("page"),
             newest_first=filterset.newest_first,
+            summary=summary,
+            traditional=wants_traditional(request),
         ),
-        chart=events_per_month(queryset),
-        kind_counts=kind_counts(filterset.qs_without("kind")),
+        chart=summary.chart,
+        # The chart's markup depends on the summary alone: cached with it.
+        chart_cache_key=summary.key,
+        chart_cache_seconds=cache_seconds(),
+        kind_counts=summary.kind_counts,
         region_options=region_options(
-            filterset.tree,
-            region_counts(filterset.qs_without("region"), filterset.tree),
-            filterset.cleaned("region"),
+            filterset.tree, summary.region_counts, filterset.cleaned("region")
         ),
         selected_kinds=filterset.cleaned("kind") or [],
         organisation=filterset.cleaned("organisation"),

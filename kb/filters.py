@@ -29,7 +29,7 @@ from kb.models import (
     Source,
     search_pattern,
 )
-from kb.selectors.public import RegionTree, people_public, region_tree, search_query_text
+from kb.selectors.public import RegionTree, people_public, region_tree_cached, search_query_text
 
 # Longer queries are certainly not a name or a phrase someone typed.
 MAX_QUERY_LENGTH = 100
@@ -125,7 +125,7 @@ class PublicFilterSet(django_filters.FilterSet):
 
     @cached_property
     def tree(self) -> RegionTree:
-        return region_tree()
+        return region_tree_cached(using=self.queryset.db)
 
     def qs_without(self, *names: str) -> QuerySet:
         """The queryset with every valid filter applied except `names`."""

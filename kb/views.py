@@ -116,6 +116,12 @@ def public_or_404(queryset, pk):
     return record, None
 
 
+def wants_traditional(request) -> bool:
+    """The visitor chose Traditional characters (the `zh` template tag's
+    rule, for text prepared outside templates)."""
+    return request.COOKIES.get(SCRIPT_COOKIE) == "traditional"
+
+
 def request_path_for(record) -> str:
     names = {Organisation: "organisation_detail", Person: "person_detail"}
     return reverse(names[type(record)], args=[record.pk])
@@ -124,7 +130,9 @@ def request_path_for(record) -> str:
 def entity_timeline(request, queryset, role_filter: Q | None = None) -> dict:
     """The timeline of some events (an organisation's, a person's, a
     region's) with the party's roles beside each entry."""
-    data = timeline(queryset=queryset, page_number=request.GET.get("page"))
+    data = timeline(
+        queryset=queryset, page_number=request.GET.get("page"), traditional=wants_traditional(request)
+    )
     if role_filter is not None:
         entries = list(data.page.object_list)
         every = entries + [child for entry in entries for child in entry.children]
@@ -311,7 +319,7 @@ def region_list(request):
 @require_safe
 def region_detail(request, pk: int):
     region = get_object_or_404(Region, pk=pk)
-    tree = selectors.region_tree()
+    tree = selectors.region_tree_cached()
     region_ids = sorted(tree.expand(region.pk))
     links = Region.events.through.objects.filter(region_id__in=id_list(region_ids))
     events = events_public().filter(pk__in=links.values("event_id"))
