@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from kb.models import Organisation, Person, search_text_of
 from kb.selectors.public import RegionTree, region_tree_cached
+from kb.services.bulk import rows_update
 
 from .models import NO_REGIONS, Event
 
@@ -51,7 +52,7 @@ def _refresh(model: type[models.Model], ids: Iterable[int]) -> int:
             if text != row.search_text:
                 row.search_text = text
                 stale.append(row)
-        model._default_manager.bulk_update(stale, ["search_text"])
+        rows_update(model, stale, ["search_text"])
         changed += len(stale)
     return changed
 
@@ -90,18 +91,21 @@ def region_tops_ids(value: str, digest: str) -> tuple[int, ...] | None:
     return tuple(int(pk) for pk in ids.strip(",").split(",")) if ids else ()
 
 
-def events_refresh_denormalised(*, event_ids: Iterable[int]) -> int:
+def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | None = None) -> int:
     """Every column an event keeps in step with other rows: its search text
     and its top regions.  Bulk writers call this one function after writing
     events, their region links, roles or quotes, so that a new denormalised
     column needs no change in them.  Writes only the rows that changed (and
     stamps them with denormalised_at, which the timeline's cache watches);
-    returns how many changed.  A few queries per 1,000 events."""
+    returns how many changed.  A few queries per 1,000 events.
+
+    tree: the region tree when the caller already holds it (an import run
+    reads it once), which saves the query that checks it is current."""
     ids = sorted(set(event_ids))
     if not ids:
         return 0
     manager = Event._default_manager
-    tree = region_tree_cached(using=manager.db)
+    tree = tree or region_tree_cached(using=manager.db)
     links = Event.regions.through._default_manager
     fields = Event.search_field_names
     now = timezone.now()
@@ -127,14 +131,12 @@ def events_refresh_denormalised(*, event_ids: Iterable[int]) -> int:
 def _write_denormalised(using: str, rows: list[Event]) -> None:
     """Write search_text, region_tops and denormalised_at of these rows: on
     PostgreSQL one UPDATE from arrays (bulk_update's CASE over 1,000 rows
-    costs ten times more), elsewhere bulk_update."""
+    costs ten times more), elsewhere one parameterised UPDATE per row."""
     if not rows:
         return
     connection = connections[using]
     if connection.vendor != "postgresql":
-        Event._default_manager.db_manager(using).bulk_update(
-            rows, ["search_text", "region_tops", "denormalised_at"]
-        )
+        rows_update(Event, rows, ["search_text", "region_tops", "denormalised_at"], using=using)
         return
     table = connection.ops.quote_name(Event._meta.db_table)
     with connection.cursor() as cursor:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connections, models, router
 from django.utils import timezone
 
 from kb.models import ReviewStatus, SearchTextMixin, search_text_of
@@ -32,6 +32,30 @@ def prepare(record: models.Model) -> None:
         record.span_start, record.span_end = record.compute_span()
     if isinstance(record, SearchTextMixin):
         record.search_text = search_text_of(*record.search_fields())
+
+
+def rows_update(model, records: list[models.Model], field_names, *, using: str | None = None) -> None:
+    """Write these fields of these rows: what bulk_update does, as one
+    parameterised UPDATE per row sent with executemany.  bulk_update builds
+    a CASE WHEN expression per field over the rows, which costs the loader
+    about a millisecond per row in Django's query compiler (8 ms for ten
+    rows); this costs a few hundredths.  No signals, like bulk_update."""
+    if not records:
+        return
+    using = using or router.db_for_write(model)
+    connection = connections[using]
+    opts = model._meta
+    fields = [opts.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {quote(opts.db_table)} SET {assignments} WHERE {quote(opts.pk.column)} = %s"  # noqa: S608
+    params = [
+        [f.get_db_prep_save(getattr(record, f.attname), connection) for f in fields]
+        + [opts.pk.get_db_prep_save(record.pk, connection)]
+        for record in records
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def _derived_fields(model) -> list[str]:
@@ -118,18 +142,17 @@ def records_upsert(model, rows: dict[str, dict], *, found: dict[str, models.Mode
         result[key] = Upserted(record, True, key in created_keys)
     if stale:
         fields = sorted(changed_fields | {"updated_at", *_derived_fields(model)})
-        model._default_manager.bulk_update(stale, fields, batch_size=500)
+        rows_update(model, stale, fields)
         counts[f"{name}_updated"] += len(stale)
     return result
 
 
 def records_save(model, records: list[models.Model], fields: list[str]) -> None:
-    """bulk_update that keeps updated_at and the derived columns right."""
+    """rows_update that keeps updated_at and the derived columns right."""
     if not records:
         return
     now = timezone.now()
     for record in records:
         record.updated_at = now
         prepare(record)
-    model._default_manager.bulk_update(
-        records, sorted({*fields, "updated_at", *_derived_fields(model)}), batch_size=500)
+    rows_update(model, records, sorted({*fields, "updated_at", *_derived_fields(model)}))

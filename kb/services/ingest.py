@@ -40,6 +40,7 @@ from kb.models import (
     Source,
     SourceCredit,
 )
+from kb.selectors.public import region_tree_cached
 from kb.services.bulk import records_save, records_upsert
 
 KEY_LENGTH = 255
@@ -60,6 +61,7 @@ class ImportContext:
         """Forget what was read: after a rolled-back transaction the index
         may name rows that do not exist."""
         self.region_ids = dict(Region.objects.values_list("slug", "id"))
+        self.region_tree = region_tree_cached()
         self._org_index: dict[str, int] | None = None
 
     @property
@@ -181,9 +183,11 @@ class _ArticleWriter:
     # ------------------------------------------------------------- writing
     def write(self) -> None:
         previous = self._previous_links()
+        new = self.source is None
         self._write_source()
-        Evidence.objects.filter(source=self.source).delete()
-        self._write_credits()
+        if not new:
+            Evidence.objects.filter(source=self.source).delete()
+        self._write_credits(new)
         self._write_regions()
         self._write_organisations()
         self._write_people()
@@ -195,7 +199,8 @@ class _ArticleWriter:
         self._drop_unsupported(previous)
         # Columns events keep in step with other rows (search text, counts)
         # change with the quotes and evidence written in bulk above.
-        events_refresh_denormalised(event_ids=[e.pk for e in self.event_by_index.values() if e])
+        events_refresh_denormalised(event_ids=[e.pk for e in self.event_by_index.values() if e],
+                                    tree=self.context.region_tree)
 
     def _previous_links(self) -> set[tuple[int, int]]:
         if self.source is None:
@@ -221,8 +226,9 @@ class _ArticleWriter:
                 setattr(self.source, name, value)
             self.source.save()
 
-    def _write_credits(self) -> None:
-        SourceCredit.objects.filter(source=self.source).delete()
+    def _write_credits(self, new: bool) -> None:
+        if not new:
+            SourceCredit.objects.filter(source=self.source).delete()
         outlet = self.article.meta.outlet
         credits = self.article.meta.credits
         people = records_upsert(Person, {
@@ -237,11 +243,11 @@ class _ArticleWriter:
         self.counts["credits"] += len(credits)
 
     def _write_regions(self) -> None:
-        by_slug = Region.objects.in_bulk({m.key for m in self.x.regions}, field_name="slug")
+        # Evidence needs only the region's id, which the run has read.
         for mention in self.x.regions:
-            region = by_slug.get(mention.key)
-            if region is not None:
-                self.evidence(region, mention.start, mention.end, mention.via)
+            region_id = self.region_ids.get(mention.key)
+            if region_id is not None:
+                self.evidence(Region(pk=region_id), mention.start, mention.end, mention.via)
 
     # ------------------------------------------------------- organisations
     def _write_organisations(self) -> None:
