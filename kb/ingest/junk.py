@@ -623,6 +623,10 @@ def _zone_rules(lines: list[Line]) -> bool:
         elif stripped in outlets or canonical_outlet(stripped) and len(stripped) <= 16:
             line.kind = SITE_CHROME  # an outlet's name alone
             line.outlet = stripped
+        elif header and stripped in _SECTIONS:
+            # A section name alone above the title: a saved page's menu
+            # (<li>首页</li><li>新闻中心</li>) laid out one item a line.
+            line.kind = SITE_CHROME
         elif footer and _BLURB.match(stripped) and len(stripped) <= 80:
             line.kind = SITE_CHROME  # 简介:…栏目 profile blurb
     _duplicate_title(lines, first_body)

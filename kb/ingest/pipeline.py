@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from kb.ingest import captions, html, junk, metadata, mojibake, pinyin, script, whitespace
-from kb.ingest.decode import decode_article
+from kb.ingest.decode import Refused, decode_article
 from kb.ingest.edits import Edit, TrackedText
 
 # Bump when a change to the pipeline should make re-import re-process files
@@ -71,6 +71,8 @@ def repair_article(data: bytes, *, file_name: str, max_bytes: int) -> RepairedAr
     tracked.apply(whitespace.find_whitespace(tracked.text))
     tracked.apply(_blank_edges(tracked.text))
     text_original = tracked.text
+    if not text_original.strip():
+        raise Refused("no article text: every line is site chrome, a date line or a sign-off")
     simplified = script.simplify(text_original)
     damaged = [simplified.simplified_span(s, e) for s, e in tracked.damaged_spans()]
     caption_spans = [

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -38,25 +40,66 @@ ARTICLE_SUFFIXES = {"", ".txt", ".text", ".htm", ".html", ".shtml"}
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileReport]]:
     """The article files under the given files and folders (sorted, hidden
-    files left out), and a refusal for every path that gives none."""
+    files left out), and a refusal for every path that gives none.  An OS
+    error (a folder without read or search permission, a broken link) never
+    stops the batch: it becomes that path's one-line refusal."""
     files: list[Path] = []
     refused: list[FileReport] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() in ARTICLE_SUFFIXES and p.name != "README"
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not found:
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            refused.append(FileReport(str(path), "refused", "路径不存在 (no such file or folder)"))
+            continue
+        except OSError as error:
+            refused.append(FileReport(str(path), "refused", _cannot_read(error)))
+            continue
+        if stat.S_ISDIR(mode):
+            found, unreadable = _folder_articles(path)
+            refused.extend(unreadable)
+            if not found and not unreadable:
                 refused.append(FileReport(str(path), "refused", "文件夹中没有文章 (no article files in folder)"))
             files.extend(found)
-        elif path.is_file():
+        elif stat.S_ISREG(mode):
             files.append(path)
-        elif path.exists():
-            refused.append(FileReport(str(path), "refused", "不是普通文件 (not a regular file)"))
         else:
-            refused.append(FileReport(str(path), "refused", "路径不存在 (no such file or folder)"))
+            refused.append(FileReport(str(path), "refused", "不是普通文件 (not a regular file)"))
     return files, refused
+
+
+def _folder_articles(folder: Path) -> tuple[list[Path], list[FileReport]]:
+    """Article files under `folder` (sorted; hidden names and READMEs left
+    out), and a refusal for each subfolder or file that could not be
+    looked at."""
+    found: list[Path] = []
+    refused: list[FileReport] = []
+
+    def walk_error(error: OSError) -> None:
+        name = error.filename or folder
+        refused.append(FileReport(str(name), "refused", _cannot_read(error)))
+
+    for top, dirs, names in os.walk(folder, onerror=walk_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            candidate = Path(top) / name
+            if (name.startswith(".") or name == "README"
+                    or candidate.suffix.lower() not in ARTICLE_SUFFIXES):
+                continue
+            try:
+                regular = stat.S_ISREG(candidate.stat().st_mode)
+            except FileNotFoundError:
+                continue  # a broken link or a file gone meanwhile
+            except OSError as error:
+                refused.append(FileReport(str(candidate), "refused", _cannot_read(error)))
+                continue
+            if regular:
+                found.append(candidate)
+    return sorted(found), refused
+
+
+def _cannot_read(error: OSError) -> str:
+    return f"无法读取 (cannot read: {error.strerror or error})"
 
 
 def _read(path: Path, max_bytes: int) -> tuple[bytes | None, FileReport]:
@@ -70,7 +113,7 @@ def _read(path: Path, max_bytes: int) -> tuple[bytes | None, FileReport]:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        report.reason = f"无法读取 (cannot read: {error.strerror or error})"
+        report.reason = _cannot_read(error)
         return None, report
     report.seconds["read"] = time.perf_counter() - clock
     return data, report
