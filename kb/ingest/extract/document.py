@@ -9,6 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kb import dates
+from kb.ingest.extract.textscan import SpanSet
 
 # A sentence ends at 。！？!? or ；, together with any closing quotes and
 # brackets that follow it; a line break always ends one.
@@ -36,6 +37,8 @@ class Document:
 
     def __post_init__(self):
         self.damaged = sorted(self.damaged)
+        self._damaged = SpanSet(self.damaged)
+        self._captions = SpanSet(self.captions)
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
 
@@ -51,10 +54,10 @@ class Document:
 
     def is_damaged(self, start: int, end: int) -> bool:
         """True when [start, end) touches a damaged span."""
-        return any(s < end and start < e for s, e in self.damaged)
+        return self._damaged.overlaps(start, end)
 
     def is_caption(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.captions)
+        return self._captions.covering(start, end) is not None
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect_right(self._sentence_starts, offset) - 1

@@ -9,6 +9,7 @@ into events.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from kb.ingest.extract.dates import DateMention
 from kb.ingest.extract.document import Document, Sentence
 from kb.ingest.extract.mentions import Organisation
 from kb.ingest.extract.regions import RegionMention
+from kb.ingest.extract.textscan import SpanIndex
 
 _EXPLICIT_FORMS = {"absolute", "month_day", "range", "enumeration_item", "year", "month"}
 _CLAUSE_END = "，,；;：:。！？!?"
@@ -49,22 +51,30 @@ class EventMention:
 def find_event_mentions(doc: Document, *, dates: list[DateMention],
                         regions: list[RegionMention],
                         organisations: list[Organisation]) -> list[EventMention]:
-    quotes = quoted_spans(doc.text)
-    org_spans = [(m.start, m.end, o) for o in organisations for m in o.mentions]
+    # The finders look inside one sentence: each gets the quotations, the
+    # organisation and place mentions and the dates of that sentence only
+    # (looked up by position, so a long article costs linear time).
+    quote_index = SpanIndex(quoted_spans(doc.text))
+    org_index = SpanIndex((m.start, m.end, o) for o in organisations for m in o.mentions)
+    region_index = SpanIndex(regions, span=lambda m: (m.start, m.end))
+    date_index = SpanIndex(dates, span=lambda d: (d.start, d.end))
     mentions: list[EventMention] = []
     for sentence in doc.sentences:
         if doc.is_caption(sentence.start, sentence.end) or doc.is_damaged(sentence.start, sentence.end):
             continue
-        sentence_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        quotes = quote_index.touching(sentence.start, sentence.end)
+        org_spans = org_index.touching(sentence.start, sentence.end)
+        places = region_index.touching(sentence.start, sentence.end)
+        sentence_dates = date_index.starting_in(sentence.start, sentence.end)
         found: list[EventMention] = []
         taken: list[tuple[int, int]] = []
         for finder in (_alliances, _agreements, _named_events, _talks, _visits, _foundings):
-            for mention in finder(doc, sentence, quotes, org_spans, taken, regions):
+            for mention in finder(doc, sentence, quotes, org_spans, taken, places):
                 taken.append((mention.start, mention.end))
                 found.append(mention)
         # A plan with its own day (今天上午…还将举办两场平行论坛) is an event.
         explicit = any(d.start_date and d.precision == "day" for d in sentence_dates)
-        context = any(sentence.start <= m.start < sentence.end for m in regions) or \
+        context = any(sentence.start <= m.start < sentence.end for m in places) or \
             any(sentence.start <= s < sentence.end for s, _, _ in org_spans)
         for mention in found:
             mention.dates = sentence_dates
@@ -102,7 +112,7 @@ def _overlaps(start: int, end: int, spans) -> bool:
 
 def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()) -> int:
     """Read an event or alliance name leftwards from its trigger word."""
-    boundaries = T.LEFT_BOUNDARIES + tuple(extra_boundaries)
+    boundaries = _by_last_char(T.LEFT_BOUNDARIES + tuple(extra_boundaries))
     i = trigger_start
     while i > floor:
         ch = text[i - 1]
@@ -124,7 +134,7 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
         if any(text.startswith(word, i - len(word)) and i - len(word) >= floor
                and not _word_inside(text, i - len(word), word)
                and not (word in _JOINERS and trigger_start - i > 4)
-               for word in boundaries):
+               for word in boundaries.get(ch, ())):
             break
         i -= 1
     # Fillers like 并/还/再次 stand before a name, never inside it.
@@ -132,6 +142,17 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
     if filler and filler.end() < trigger_start:
         i = filler.end()
     return i
+
+
+@functools.cache
+def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Boundary words by their last character: at each step leftwards only
+    the words that can end there are tried."""
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            grouped.setdefault(word[-1], []).append(word)
+    return {ch: tuple(group) for ch, group in grouped.items()}
 
 
 # 和/与/及 join words inside a long name (黄河流域生态保护和高质量发展论坛)

@@ -11,7 +11,10 @@ forum's child and takes its date.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kb import dates as D
@@ -70,10 +73,21 @@ class EventRecord:
     lifecycle: dict = field(default_factory=dict)  # 'start'/'end' -> DateMention
     ceremony: str = ""  # 'start'/'end' for a 开班仪式 / 结业式 child
     dropped: bool = False
+    _sentence_set: set[Sentence] = field(default_factory=set, repr=False, compare=False)
 
     @property
     def is_range(self) -> bool:
         return self.end_date is not None and self.end_date != self.start_date
+
+    def tells(self, sentence: Sentence) -> bool:
+        """Whether `sentence` is one of the event's sentences (a set: an
+        event told in thousands of sentences is looked up in constant time)."""
+        return sentence in self._sentence_set
+
+    def add_sentence(self, sentence: Sentence) -> None:
+        if sentence not in self._sentence_set:
+            self._sentence_set.add(sentence)
+            self.sentences.append(sentence)
 
 
 def find_events(doc: Document, *, dates: list[DateMention], regions: list[RegionMention],
@@ -154,7 +168,7 @@ def _merge_target(events: list[EventRecord], mention: EventMention,
     # Two mentions of one kind in one sentence with the same date are one
     # event (转赴松山湖…,参观松山湖材料实验室…).
     for i in same_kind if mention.kind in ("visit", "forum", "training") else ():
-        if mention.sentence in events[i].sentences and (
+        if events[i].tells(mention.sentence) and (
                 not dated or events[i].start_date in (None, date.start_date)
                 or (mention.generic and not mention.ceremony and not events[i].generic
                     and _overlap(events[i], date)
@@ -336,8 +350,7 @@ def _absorb(event: EventRecord, mention: EventMention, date: DateMention | None)
             and not _is_range(date):
         event.lifecycle.setdefault(mention.lifecycle, date)
         _apply_lifecycles([event])
-    if mention.sentence not in event.sentences:
-        event.sentences.append(mention.sentence)
+    event.add_sentence(mention.sentence)
     rank = _rank(date)
     if rank > event.date_rank:
         event.start_date = date.start_date
@@ -723,23 +736,24 @@ def _scopes(events: list[EventRecord], mentions: list[EventMention],
     """(start, end, event index): each mention's event covers the text from
     its sentence to the next mention of another event."""
     points = sorted((m.sentence.start, owner[id(m)]) for m in mentions if id(m) in owner)
-    scopes = []
-    for k, (start, index) in enumerate(points):
-        end = len(doc.text)
-        for later_start, later_index in points[k + 1:]:
-            if later_index != index:
-                end = later_start
-                break
-        scopes.append((start, end, index))
-    return scopes
+    # From the right: where the next point of another event starts.
+    ends = [len(doc.text)] * len(points)
+    for k in range(len(points) - 2, -1, -1):
+        later_start, later_index = points[k + 1]
+        ends[k] = later_start if later_index != points[k][1] else ends[k + 1]
+    return [(start, end, index) for (start, index), end in zip(points, ends, strict=True)]
 
 
 def _event_at(scopes, offset: int) -> int | None:
-    found = None
-    for start, end, index in scopes:
-        if start <= offset < end:
-            found = index
-    return found
+    """The event of the last scope that holds `offset`.  Scopes are sorted
+    by start and their ends never decrease (a scope ends at the next point
+    of another event, and a later scope before that end is of the same
+    event with the same end), so the last scope starting at or before
+    `offset` is the one to look at."""
+    k = bisect_right(scopes, offset, key=lambda scope: scope[0]) - 1
+    if k >= 0 and offset < scopes[k][1]:
+        return scopes[k][2]
+    return None
 
 
 def _assign_roles(events, scopes, doc, regions, organisations, people, quotes) -> None:
@@ -775,6 +789,9 @@ def _assign_roles(events, scopes, doc, regions, organisations, people, quotes) -
             start = clause_end
         _person_roles(event, sentence, text, person_mentions)
         _subject_organiser(event, sentence, text, org_mentions, regions)
+    first_scope: dict[int, int] = {}
+    for start, _, index in scopes:
+        first_scope.setdefault(index, start)
     for quote in quotes:
         index = _event_at(scopes, quote.start)
         if index is None or not quote.speaker or events[index].kind not in ("forum", "training", "visit"):
@@ -784,7 +801,7 @@ def _assign_roles(events, scopes, doc, regions, organisations, people, quotes) -
         # about that one (a round-up after a series).
         if any(r.party == "person" and r.name == quote.speaker for other in events for r in other.roles):
             continue
-        scope_start = min(start for start, _, i in scopes if i == index)
+        scope_start = first_scope[index]
         speech = _SPEECH_CONTEXT.search(text, scope_start, quote.start)
         role = "speaker" if event.kind == "forum" and speech else "participant"
         _add_role(event, RoleRef("person", quote.speaker, role, "致辞" if speech else "引语"))
@@ -865,13 +882,12 @@ def _organiser_places(events: list[EventRecord]) -> None:
 def _participants(events, scopes, doc) -> None:
     """A count of people in the event's sentences or in the rest of the
     paragraph that introduces it."""
+    scopes_of: dict[int, list[tuple[int, int]]] = {}
+    for start, end, owner in scopes:
+        scopes_of.setdefault(owner, []).append((start, end))
     for index, event in enumerate(events):
-        sentences = list(event.sentences)
-        for start, end, owner in scopes:
-            if owner == index:
-                first = doc.sentence_at(start)
-                sentences += [s for s in doc.sentences if start <= s.start < end
-                              and first is not None and s.paragraph == first.paragraph]
+        sentences = itertools.chain(event.sentences,
+                                    _scope_sentences(doc, scopes_of.get(index, [])))
         for sentence in sentences:
             match = T.PARTICIPANTS.search(doc.text, sentence.start, sentence.end)
             if match:
@@ -879,3 +895,22 @@ def _participants(events, scopes, doc) -> None:
                 event.participants_approximate = bool(match.group(3)) or \
                     match.group(1) in ("约", "近", "超过", "逾")
                 break
+
+
+def _scope_sentences(doc: Document, scopes: list[tuple[int, int]]) -> Iterator[Sentence]:
+    """The sentences of an event's scopes (sorted by start) that lie in the
+    paragraph each scope starts in, each once: a sentence read for one scope
+    is not read again for the next (scopes of one event that overlap would
+    otherwise make a long paragraph quadratic)."""
+    starts = [s.start for s in doc.sentences]
+    done = 0  # sentences before this index were given already
+    for start, end in scopes:
+        first = doc.sentence_at(start)
+        if first is None:
+            continue
+        k = max(bisect_left(starts, start), done)
+        stop = bisect_left(starts, end)
+        while k < stop and doc.sentences[k].paragraph == first.paragraph:
+            yield doc.sentences[k]
+            k += 1
+        done = max(done, k)

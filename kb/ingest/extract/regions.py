@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.gazetteer import Gazetteer, Place, is_full_name
+from kb.ingest.extract.textscan import SpanSet
 
 # After a two-character abbreviation run, what makes it read as a pair of
 # provinces rather than an ordinary word.
@@ -159,7 +160,11 @@ def _raw_matches(text: str, gazetteer: Gazetteer):
     k = 0
     while k < len(found):
         start, end, candidates = found[k]
-        rivals = [f for f in found[k + 1:] if f[0] < end]
+        # `found` is in order of start: the rivals are the matches right after.
+        j = k + 1
+        while j < len(found) and found[j][0] < end:
+            j += 1
+        rivals = found[k + 1:j]
         stronger = [f for f in rivals if _strength(text, f) > _strength(text, found[k])]
         if stronger:
             k += 1
@@ -221,7 +226,7 @@ def _resolve(text: str, candidates: list[Place], gazetteer: Gazetteer,
 def _abbreviation_runs(doc: Document, gazetteer: Gazetteer,
                        found: list[RegionMention]) -> list[RegionMention]:
     abbreviations = gazetteer.province_abbreviations
-    taken = [(m.start, m.end) for m in found]
+    taken = SpanSet((m.start, m.end) for m in found)
     out: list[RegionMention] = []
     text, i, n = doc.text, 0, len(doc.text)
     while i < n:
@@ -229,7 +234,7 @@ def _abbreviation_runs(doc: Document, gazetteer: Gazetteer,
         while j < n and text[j] in abbreviations:
             j += 1
         run = text[i:j]
-        if len(run) >= 2 and len(set(run)) == len(run) and not _overlaps(i, j, taken) \
+        if len(run) >= 2 and len(set(run)) == len(run) and not taken.overlaps(i, j) \
                 and not doc.is_damaged(i, j) \
                 and (len(run) >= 3 or _reads_as_pair(text, i, j)):
             out.extend(_abbreviation_mentions(run, i, abbreviations))
@@ -242,6 +247,3 @@ def _reads_as_pair(text: str, i: int, j: int) -> bool:
     pair of places (两地, 合作, a comma …)."""
     return j < len(text) and text[j] in _PAIR_FOLLOWERS
 
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)

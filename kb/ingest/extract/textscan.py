@@ -4,7 +4,7 @@ sets for overlap checks."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 
@@ -109,3 +109,31 @@ def sentence_end(text: str, pos: int) -> int:
                 j += 1
             return j
     return len(text)
+
+
+
+class SpanIndex:
+    """Items with spans, found by position: those starting in [lo, hi), or
+    touching [lo, hi), in their original order, without a scan of all items
+    (a one-line megabyte article has thousands of mentions, and a scan per
+    sentence is quadratic)."""
+
+    def __init__(self, items: Iterable, span=lambda item: (item[0], item[1])):
+        self.items = list(items)
+        spans = [span(item) for item in self.items]
+        self._order = sorted(range(len(self.items)), key=lambda k: spans[k][0])
+        self._starts = [spans[k][0] for k in self._order]
+        self._ends = [spans[k][1] for k in self._order]
+        self._max_len = max((e - s for s, e in spans), default=0)
+
+    def _positions(self, lo: int, hi: int) -> range:
+        return range(bisect_left(self._starts, lo), bisect_left(self._starts, hi))
+
+    def starting_in(self, lo: int, hi: int) -> list:
+        return [self.items[k] for k in sorted(self._order[i] for i in self._positions(lo, hi))]
+
+    def touching(self, lo: int, hi: int) -> list:
+        """Items that overlap [lo, hi) or start inside it."""
+        chosen = [self._order[i] for i in self._positions(lo - self._max_len, hi)
+                  if self._ends[i] > lo or self._starts[i] >= lo]
+        return [self.items[k] for k in sorted(chosen)]
