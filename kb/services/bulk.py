@@ -58,6 +58,50 @@ def rows_update(model, records: list[models.Model], field_names, *, using: str |
         cursor.executemany(sql, params)
 
 
+def _insert_or_ignore(model, records: list[models.Model]) -> dict[str, models.Model]:
+    """Insert new records, leaving out those whose import key a row already
+    holds; returns the inserted ones by import key, with their ids.
+
+    One INSERT … ON CONFLICT DO NOTHING RETURNING per 500 parameters, where
+    bulk_create(ignore_conflicts=True) returns no ids and costs a second
+    query to read the rows back (and, in Django's compiler, about as much
+    again as the insert)."""
+    using = router.db_for_write(model)
+    connection = connections[using]
+    if not connection.features.can_return_rows_from_bulk_insert:
+        model._default_manager.db_manager(using).bulk_create(records, ignore_conflicts=True, batch_size=500)
+        keys = [r.import_key for r in records]
+        return {r.import_key: r for r in model._default_manager.db_manager(using).filter(import_key__in=keys)}
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    returning = f"{quote(opts.pk.column)}, {quote(opts.get_field('import_key').column)}"
+    per_query = max(1, 500 // len(fields))
+    ids: dict[str, int] = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(records), per_query):
+            batch = records[start : start + per_query]
+            params = [f.get_db_prep_save(f.pre_save(record, True), connection)
+                      for record in batch for f in fields]
+            cursor.execute(
+                f"INSERT INTO {quote(opts.db_table)} ({columns}) "  # noqa: S608
+                f"VALUES {', '.join([one_row] * len(batch))} "
+                f"ON CONFLICT DO NOTHING RETURNING {returning}",
+                params,
+            )
+            ids.update((key, pk) for pk, key in cursor.fetchall())
+    inserted = {}
+    for record in records:
+        if record.import_key in ids:
+            record.pk = ids[record.import_key]
+            record._state.adding = False
+            record._state.db = using
+            inserted[record.import_key] = record
+    return inserted
+
+
 def _derived_fields(model) -> list[str]:
     names = []
     if hasattr(model, "compute_span"):
@@ -107,11 +151,14 @@ def records_upsert(model, rows: dict[str, dict], *, found: dict[str, models.Mode
         fresh = [model(import_key=key, **rows[key]) for key in missing]
         for record in fresh:
             prepare(record)
-        model._default_manager.bulk_create(fresh, ignore_conflicts=True, batch_size=500)
-        inserted = {r.import_key: r for r in model._default_manager.filter(import_key__in=missing)}
+        inserted = _insert_or_ignore(model, fresh)
         counts[f"{name}_created"] += len(inserted)
         created_keys = set(inserted)
         existing.update(inserted)
+        lost = [key for key in missing if key not in inserted]
+        if lost:  # a concurrent import inserted these first: take its rows as found
+            existing.update(_follow_merges(model, {
+                r.import_key: r for r in model._default_manager.filter(import_key__in=lost)}))
     else:
         created_keys = set()
 

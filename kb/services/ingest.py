@@ -419,7 +419,8 @@ class _ArticleWriter:
             self.event_by_index[index] = results[key].record
         writable = {results[k].record.pk: i for i, k in enumerate(keys)
                     if results[k].writable and results[k].record is not None}
-        self._write_links(writable)
+        created = {results[k].record.pk for k in keys if results[k].created}
+        self._write_links(writable, created)
         parents = []
         for index, event in enumerate(self.x.events):
             record = self.event_by_index[index]
@@ -439,23 +440,30 @@ class _ArticleWriter:
                 for start, end in event.spans:
                     self.evidence(record, start, end, "活动")
 
-    def _write_links(self, writable: dict[int, int]) -> None:
+    def _write_links(self, writable: dict[int, int], created: set[int]) -> None:
         """Regions (most specific first: the link row's id is the order
-        pages and exports show) and roles of the auto events."""
+        pages and exports show) and roles of the auto events.  An event
+        this article just created has neither yet: nothing to read or
+        delete for it."""
         through = Event.regions.through
+        older = [pk for pk in writable if pk not in created]
         current: dict[int, list[int]] = {}
-        for event_id, region_id in through.objects.filter(event_id__in=writable).order_by("id") \
-                .values_list("event_id", "region_id"):
-            current.setdefault(event_id, []).append(region_id)
+        if older:
+            for event_id, region_id in through.objects.filter(event_id__in=older).order_by("id") \
+                    .values_list("event_id", "region_id"):
+                current.setdefault(event_id, []).append(region_id)
         wanted = {pk: list(dict.fromkeys(self.region_ids[k] for k in self.x.events[i].region_keys
                                          if k in self.region_ids))
                   for pk, i in writable.items()}
         redo = [pk for pk in writable if current.get(pk, []) != wanted[pk]]
         if redo:
-            through.objects.filter(event_id__in=redo).delete()
+            stale = [pk for pk in redo if pk not in created]
+            if stale:
+                through.objects.filter(event_id__in=stale).delete()
             through.objects.bulk_create([through(event_id=pk, region_id=r)
                                          for pk in redo for r in wanted[pk]])
-        EventRole.objects.filter(event_id__in=writable).delete()
+        if older:
+            EventRole.objects.filter(event_id__in=older).delete()
         roles = []
         for pk, index in writable.items():
             for role in self.x.events[index].roles:
