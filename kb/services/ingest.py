@@ -42,7 +42,7 @@ from kb.models import (
     SourceCredit,
 )
 from kb.selectors.public import region_tree_cached
-from kb.services.bulk import records_save, records_upsert
+from kb.services.bulk import records_save, records_upsert, rows_insert
 
 KEY_LENGTH = 255
 
@@ -202,8 +202,7 @@ class _ArticleWriter:
         self._write_people()
         self._write_events()
         self._write_quotes()
-        Evidence.objects.bulk_create(self.pending_evidence.values(), ignore_conflicts=True,
-                                     batch_size=500)
+        rows_insert(Evidence, list(self.pending_evidence.values()), ignore_conflicts=True)
         self.counts["evidence"] += len(self.pending_evidence)
         self._drop_unsupported(previous)
         # Columns events keep in step with other rows (search text, counts)
@@ -243,7 +242,7 @@ class _ArticleWriter:
         people = records_upsert(Person, {
             _key("credit", c.name, outlet): {"name": c.name, "name_original": c.name} for c in credits
         }, counts=self.counts)
-        SourceCredit.objects.bulk_create([
+        rows_insert(SourceCredit, [
             SourceCredit(source=self.source, name=c.name, role=c.role,
                          role_original=c.role_original[:20],
                          person=people[_key("credit", c.name, outlet)].record)
@@ -375,7 +374,7 @@ class _ArticleWriter:
                         as_of_precision=self.article.meta.precision))
             for mention in person.mentions:
                 self.evidence(result.record, mention.start, mention.end, "人物")
-        Position.objects.bulk_create(positions, ignore_conflicts=True)
+        rows_insert(Position, positions, ignore_conflicts=True)
 
     def person_id(self, name: str) -> int | None:
         record = self.person_by_name.get(name) if name else None
@@ -460,8 +459,7 @@ class _ArticleWriter:
             stale = [pk for pk in redo if pk not in created]
             if stale:
                 through.objects.filter(event_id__in=stale).delete()
-            through.objects.bulk_create([through(event_id=pk, region_id=r)
-                                         for pk in redo for r in wanted[pk]])
+            rows_insert(through, [through(event_id=pk, region_id=r) for pk in redo for r in wanted[pk]])
         if older:
             EventRole.objects.filter(event_id__in=older).delete()
         roles = []
@@ -473,7 +471,7 @@ class _ArticleWriter:
                     continue
                 roles.append(EventRole(event_id=pk, role=role.role,
                                        role_original=role.role_original[:20], **party))
-        EventRole.objects.bulk_create(roles, ignore_conflicts=True)
+        rows_insert(EventRole, roles, ignore_conflicts=True)
 
     def _terms_in(self, event: EventRecord) -> list[str]:
         spans = [(s.start, s.end) for s in event.sentences]
