@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,8 +94,10 @@ def detect_script(text: str) -> str:
     letters = sum(1 for ch in text if ch.isalpha())
     if len(han) < MIN_HAN or len(han) < MIN_HAN_SHARE * letters:
         return "unknown"
-    traditional = sum(1 for ch in han if _char_t2s(ch) != ch)
-    simplified = sum(1 for ch in han if _only_simplified(ch))
+    # Counted over the distinct characters (an article repeats most of its).
+    counts = Counter(han)
+    traditional = sum(n for ch, n in counts.items() if _char_t2s(ch) != ch)
+    simplified = sum(n for ch, n in counts.items() if _only_simplified(ch))
     if traditional == 0:
         # Nothing in it is Traditional: it reads as Simplified as it stands.
         return "simplified"
