@@ -91,7 +91,9 @@ def region_tops_ids(value: str, digest: str) -> tuple[int, ...] | None:
     return tuple(int(pk) for pk in ids.strip(",").split(",")) if ids else ()
 
 
-def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | None = None) -> int:
+def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | None = None,
+                                events: dict[int, Event] | None = None,
+                                links: dict[int, list[int]] | None = None) -> int:
     """Every column an event keeps in step with other rows: its search text
     and its top regions.  Bulk writers call this one function after writing
     events, their region links, roles or quotes, so that a new denormalised
@@ -99,23 +101,38 @@ def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | 
     stamps them with denormalised_at, which the timeline's cache watches);
     returns how many changed.  A few queries per 1,000 events.
 
-    tree: the region tree when the caller already holds it (an import run
-    reads it once), which saves the query that checks it is current."""
+    A caller that holds what would be read can pass it and save the
+    queries (the loader, about three an article):
+    tree    the region tree (an import run reads it once);
+    events  event id -> the row as stored, search fields included (rows
+            the caller has just read or written);
+    links   event id -> its region ids, for events whose links the caller
+            has just written."""
     ids = sorted(set(event_ids))
     if not ids:
         return 0
     manager = Event._default_manager
     tree = tree or region_tree_cached(using=manager.db)
-    links = Event.regions.through._default_manager
+    link_rows = Event.regions.through._default_manager
     fields = Event.search_field_names
     now = timezone.now()
     changed = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        rows = list(manager.filter(pk__in=chunk).only("pk", "search_text", "region_tops", *fields))
+        held = events or {}
+        rows = [held[pk] for pk in chunk if pk in held]
+        unread = [pk for pk in chunk if pk not in held]
+        if unread:
+            rows += manager.filter(pk__in=unread).only("pk", "search_text", "region_tops", *fields)
         linked: dict[int, list[int]] = defaultdict(list)
-        for event_id, region_id in links.filter(event_id__in=chunk).values_list("event_id", "region_id"):
-            linked[event_id].append(region_id)
+        unlinked = [pk for pk in chunk if pk not in (links or {})]
+        if unlinked:
+            for event_id, region_id in link_rows.filter(event_id__in=unlinked).values_list(
+                    "event_id", "region_id"):
+                linked[event_id].append(region_id)
+        for pk in chunk:
+            if pk in (links or {}):
+                linked[pk] = list(links[pk])
         stale = []
         for row in rows:
             text = search_text_of(*row.search_fields())

@@ -152,6 +152,7 @@ class _ArticleWriter:
         self.event_by_index: dict[int, Event | None] = {}
         self.touched: set[tuple[int, int]] = set()
         self.pending_evidence: dict[tuple[int, int, int, int], Evidence] = {}
+        self.event_links: dict[int, list[int]] = {}  # event id -> region ids, as written
         self._sentence_marks: list[int] | None = None
 
     # ------------------------------------------------------------- helpers
@@ -207,8 +208,9 @@ class _ArticleWriter:
         self._drop_unsupported(previous)
         # Columns events keep in step with other rows (search text, counts)
         # change with the quotes and evidence written in bulk above.
-        events_refresh_denormalised(event_ids=[e.pk for e in self.event_by_index.values() if e],
-                                    tree=self.context.region_tree)
+        events = {e.pk: e for e in self.event_by_index.values() if e}
+        events_refresh_denormalised(event_ids=list(events), tree=self.context.region_tree,
+                                    events=events, links=self.event_links)
 
     def _previous_links(self) -> set[tuple[int, int]]:
         if self.source is None:
@@ -455,6 +457,7 @@ class _ArticleWriter:
                                          if k in self.region_ids))
                   for pk, i in writable.items()}
         redo = [pk for pk in writable if current.get(pk, []) != wanted[pk]]
+        self.event_links = wanted
         if redo:
             stale = [pk for pk in redo if pk not in created]
             if stale:
