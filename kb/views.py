@@ -21,9 +21,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from events.filters import EventFilter
 from events.models import EventRole
-from events.selectors import events_public, roles_by_event, timeline, timeline_summary
+from events.selectors import events_public, roles_by_event, timeline
 from kb.exporting import (
     OrganisationExporter,
     PersonExporter,
@@ -128,15 +127,11 @@ def request_path_for(record) -> str:
     return reverse(names[type(record)], args=[record.pk])
 
 
-def entity_timeline(request, queryset, role_filter: Q | None = None, summary=None) -> dict:
+def entity_timeline(request, queryset, role_filter: Q | None = None) -> dict:
     """The timeline of some events (an organisation's, a person's, a
-    region's) with the party's roles beside each entry.  `summary`: the
-    queryset's timeline_summary, when it is the timeline's filter state."""
+    region's) with the party's roles beside each entry."""
     data = timeline(
-        queryset=queryset,
-        page_number=request.GET.get("page"),
-        summary=summary,
-        traditional=wants_traditional(request),
+        queryset=queryset, page_number=request.GET.get("page"), traditional=wants_traditional(request)
     )
     if role_filter is not None:
         entries = list(data.page.object_list)
@@ -326,14 +321,8 @@ def region_detail(request, pk: int):
     region = get_object_or_404(Region, pk=pk)
     tree = selectors.region_tree_cached()
     region_ids = sorted(tree.expand(region.pk))
-    # The region's events are the timeline filtered by the region: its
-    # cached summary gives the count (counting 长三角's events through the
-    # link table costs more than the rest of the page).
-    filterset = EventFilter({"region": str(region.pk)}, queryset=events_public(), request=request)
-    if not filterset.is_valid():  # the region exists, so the filter is valid
-        raise Http404
-    events = filterset.qs
     links = Region.events.through.objects.filter(region_id__in=id_list(region_ids))
+    events = events_public().filter(pk__in=links.values("event_id"))
     context = {
         "region": region,
         "nav": "regions",
@@ -341,11 +330,10 @@ def region_detail(request, pk: int):
         "organisations": selectors.organisations_in_regions(region_ids).order_by("name")[:200],
         "organisation_count": selectors.organisations_in_regions(region_ids).count(),
         "quotes": selectors.quotes_for_page(
-            # Through the link table: planned better than the filter's shape.
-            selectors.quotes_public().filter(event__in=events_public().filter(pk__in=links.values("event_id")))
+            selectors.quotes_public().filter(event__in=events)
         ).order_by("source_id", "id")[:50],
         "region_query": f"region={region.pk}",
-        **entity_timeline(request, events, summary=timeline_summary(filterset)),
+        **entity_timeline(request, events),
     }
     return render(request, "public/region_detail.html", context)
 
