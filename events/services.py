@@ -111,6 +111,7 @@ def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | 
     ids = sorted(set(event_ids))
     if not ids:
         return 0
+    held, links = events or {}, links or {}
     manager = Event._default_manager
     tree = tree or region_tree_cached(using=manager.db)
     link_rows = Event.regions.through._default_manager
@@ -119,20 +120,16 @@ def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | 
     changed = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        held = events or {}
         rows = [held[pk] for pk in chunk if pk in held]
         unread = [pk for pk in chunk if pk not in held]
         if unread:
             rows += manager.filter(pk__in=unread).only("pk", "search_text", "region_tops", *fields)
-        linked: dict[int, list[int]] = defaultdict(list)
-        unlinked = [pk for pk in chunk if pk not in (links or {})]
+        linked: dict[int, list[int]] = defaultdict(list, {pk: links[pk] for pk in chunk if pk in links})
+        unlinked = [pk for pk in chunk if pk not in linked]
         if unlinked:
             for event_id, region_id in link_rows.filter(event_id__in=unlinked).values_list(
                     "event_id", "region_id"):
                 linked[event_id].append(region_id)
-        for pk in chunk:
-            if pk in (links or {}):
-                linked[pk] = list(links[pk])
         stale = []
         for row in rows:
             text = search_text_of(*row.search_fields())

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from kb.ingest.edits import apply_edits
 from kb.ingest.mojibake import decode_pair, find_mojibake, gbk_pair
 from kb.ingest.plausibility import chinese_score
+from kb.synthetic.dirt import damage as damage_at
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -28,32 +29,10 @@ def spans(text: str) -> list[tuple[str, str, bool]]:
 
 
 def damage(text: str, p: int) -> str:
-    """text with the lead byte of text[p] lost, decoded out of step until a
-    byte resyncs the decoder, full-width ASCII folded: the seeds' damage,
-    made from clean text by the byte arithmetic."""
-    data = b"".join(c.encode("gb18030") for c in text)
-    offsets = [0]
-    for c in text:
-        offsets.append(offsets[-1] + len(c.encode("gb18030")))
-    pos, out = offsets[p] + 1, ["?"]
-    while True:
-        b = data[pos]
-        if b < 0x80:  # a trail byte in the ASCII range: back in step after it
-            out.append(chr(b))
-            pos += 1
-            break
-        c = decode_pair(b, data[pos + 1])
-        if c is None:  # the byte after cannot be a trail: one "?" for both
-            out.append("?")
-            pos += 2
-            break
-        out.append(c)
-        pos += 2
-        if data[pos - 1] < 0x80:  # the pair ate an ASCII byte of the text
-            break
-    rest = data[pos:].decode("gb18030")
-    folded = "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in out)
-    return text[:p] + folded + rest
+    """`text` with its GBK bytes decoded one byte out of step from
+    character `p` on, full-width ASCII folded (kb.synthetic.dirt.damage,
+    which the synthetic articles use too)."""
+    return damage_at(text, p)[0]
 
 
 # --- the example and the seeds ------------------------------------------
