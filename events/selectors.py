@@ -39,7 +39,8 @@ from django.utils.translation import gettext, ngettext
 from kb import dates
 from kb.exporting import id_list
 from kb.models import Evidence, ReviewStatus, search_pattern
-from kb.selectors.public import NOT_REJECTED, RegionTree, evidence_public, quotes_public
+from kb.selectors.public import NOT_REJECTED, evidence_public, quotes_public
+from kb.selectors.regions import RegionTree
 
 from .models import NO_REGIONS, Event, EventKind, EventRole, Role
 from .services import region_tops_ids
@@ -290,7 +291,7 @@ def entry_display(entries: Iterable[Entry], *, traditional: bool = False) -> Non
     `zh` template tag would give it): the same text the template's tags
     gave, worked out in one pass (rendering a tag per name, link and label
     in each of a page's entries costs more than the rest of the page)."""
-    from kb.ingest.chinese import to_traditional
+    from kb.chinese import to_traditional
     from kb.templatetags.kb_public import format_period
 
     def zh(text: str) -> str:

@@ -30,7 +30,7 @@ from django.db import connections, models
 from django.utils import timezone
 
 from kb.models import Organisation, Person, search_text_of
-from kb.selectors.public import RegionTree, region_tree_cached
+from kb.selectors.regions import RegionTree, region_tree_cached
 from kb.services.bulk import rows_update
 
 from .models import NO_REGIONS, Event

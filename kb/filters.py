@@ -29,7 +29,8 @@ from kb.models import (
     Source,
     search_pattern,
 )
-from kb.selectors.public import RegionTree, people_public, region_tree_cached, search_query_text
+from kb.selectors.public import people_public, search_query_text
+from kb.selectors.regions import RegionTree, region_tree_cached
 
 # Longer queries are certainly not a name or a phrase someone typed.
 MAX_QUERY_LENGTH = 100

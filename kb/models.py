@@ -29,7 +29,7 @@ _CONTROL = dict.fromkeys(range(32))
 
 
 def _search_normal(text: str) -> str:
-    from kb.ingest.chinese import to_simplified
+    from kb.chinese import to_simplified
 
     return to_simplified(str(text)).casefold().translate(_CONTROL)
 

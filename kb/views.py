@@ -53,6 +53,7 @@ from kb.models import (
     Script,
 )
 from kb.selectors import public as selectors
+from kb.selectors.regions import region_tree_cached
 
 PAGE_SIZE = 50
 SCRIPT_COOKIE = "script"
@@ -319,7 +320,7 @@ def region_list(request):
 @require_safe
 def region_detail(request, pk: int):
     region = get_object_or_404(Region, pk=pk)
-    tree = selectors.region_tree_cached()
+    tree = region_tree_cached()
     region_ids = sorted(tree.expand(region.pk))
     links = Region.events.through.objects.filter(region_id__in=id_list(region_ids))
     events = events_public().filter(pk__in=links.values("event_id"))

@@ -16,7 +16,7 @@ BATCH = 2000
 
 
 def fill_region_tops(apps, schema_editor):
-    from kb.selectors.public import _tree_from_rows
+    from kb.selectors.regions import _tree_from_rows
 
     Region = apps.get_model("kb", "Region")
     Event = apps.get_model("events", "Event")

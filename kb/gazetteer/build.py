@@ -8,8 +8,8 @@ A region dict: {slug, name, level, adcode, parent (slug), aliases, members}.
 
 import json
 
+from kb.chinese import to_traditional
 from kb.gazetteer import curated
-from kb.ingest.chinese import to_traditional
 
 COUNTRY = "country"
 MACRO = "macro"

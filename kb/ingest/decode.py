@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kb.ingest.chinese import converter
+from kb.chinese import converter
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kb.ingest.chinese import to_simplified
+from kb.chinese import to_simplified
 from kb.ingest.edits import Edit
 
 KIND = "junk_line"

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from kb import dates
+from kb.chinese import to_simplified
 from kb.ingest import captions, junk
-from kb.ingest.chinese import to_simplified
 
 REPORTER = "reporter"
 EDITOR = "editor"

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kb.ingest.chinese import converter
+from kb.chinese import converter
 
 DATA = Path(__file__).with_name("data") / "zh_lm.txt"
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.ingest.chinese import converter
+from kb.chinese import converter
 
 # Variant and old forms that OpenCC's t2s leaves as they are, mapped to the
 # standard Simplified character (通用规范汉字表).  Only unambiguous ones: 著

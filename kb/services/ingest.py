@@ -41,7 +41,7 @@ from kb.models import (
     Source,
     SourceCredit,
 )
-from kb.selectors.public import region_tree_cached
+from kb.selectors.regions import region_tree_cached
 from kb.services.bulk import records_save, records_upsert, rows_insert
 
 KEY_LENGTH = 255

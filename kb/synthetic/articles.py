@@ -19,7 +19,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.ingest.chinese import to_traditional
+from kb.chinese import to_traditional
 from kb.synthetic import dirt
 from kb.synthetic import lexicon as L
 from kb.synthetic.draw import pick

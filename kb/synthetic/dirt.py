@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from pypinyin import Style, pinyin
 
-from kb.ingest.chinese import to_simplified
+from kb.chinese import to_simplified
 from kb.ingest.mojibake import decode_pair
 
 # The most common characters of news text: never annotated (sites annotate

@@ -329,7 +329,7 @@ def _region_tops_function():
     if "region_tops" not in {f.name for f in Event._meta.concrete_fields}:
         return None
     from events.services import region_tops_value
-    from kb.selectors.public import region_tree_cached
+    from kb.selectors.regions import region_tree_cached
 
     tree = region_tree_cached(using=Event.objects.db)
     return lambda region_ids: region_tops_value(tree, region_ids)

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kb import dates
-from kb.ingest.chinese import to_traditional
+from kb.chinese import to_traditional
 from kb.selectors.public import record_url as _record_url
 
 register = template.Library()

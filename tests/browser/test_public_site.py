@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from events.models import Event
 from kb.models import Region
-from kb.selectors.public import region_tree
+from kb.selectors.regions import region_tree
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from events.models import Event
-from kb.ingest.chinese import to_simplified, to_traditional
+from kb.chinese import to_simplified, to_traditional
 from kb.ingest.decode import decode_article
 from kb.ingest.edits import apply_edits
 from kb.ingest.html import find_html

@@ -7,7 +7,7 @@ import re
 
 from events.models import Event, EventKind
 from kb.models import Region
-from kb.selectors.public import region_tree
+from kb.selectors.regions import region_tree
 from tests.views.helpers import body, csv_rows, event_ids_on_page
 
 

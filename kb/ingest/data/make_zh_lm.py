@@ -98,7 +98,7 @@ def hmm_tables(to_simplified) -> dict[str, tuple[float, float, float]]:
 
 def main(argv: list[str]) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-    from kb.ingest.chinese import to_simplified
+    from kb.chinese import to_simplified
 
     source = Path(argv[1]) if len(argv) > 1 else default_dict_path()
     chars: Counter[str] = Counter()

@@ -11,7 +11,7 @@ import json
 from functools import cache, lru_cache
 from pathlib import Path
 
-from kb.ingest.chinese import to_simplified
+from kb.chinese import to_simplified
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.gazetteer import Gazetteer
 from kb.ingest.extract.regions import find_regions

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kb.chinese import to_simplified
 from kb.dates import DAY, MONTH, PRECISIONS, UNKNOWN, YEAR
-from kb.ingest.chinese import to_simplified
 from kb.ingest.extract.dates import DateMention, find_dates
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"

@@ -1,4 +1,5 @@
-"""Shared OpenCC converters.
+"""Shared OpenCC converters: Simplified and Traditional script for the
+pipeline and the web pages alike (a neutral module, no Django imports).
 
 Building an OpenCC converter costs far more than a conversion, so each config
 is built once per process and reused (opencc-python-reimplemented).

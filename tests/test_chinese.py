@@ -1,4 +1,4 @@
-"""kb.ingest.chinese.Converter gives exactly what OpenCC gives, through its
+"""kb.chinese.Converter gives exactly what OpenCC gives, through its
 character-mapping path or through OpenCC's own dictionaries."""
 
 import random
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from opencc import OpenCC
 
-from kb.ingest.chinese import Converter, converter, to_simplified, to_traditional
+from kb.chinese import Converter, converter, to_simplified, to_traditional
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = ["t2s", "s2t", "tw2s", "hk2s", "s2tw", "s2hk", "tw2sp", "s2twp"]
 
 
