@@ -1,0 +1,105 @@
+"""Event titles: the fullest real name an article gives an event; for a
+name-less one a title generated from where it went or who held it, flagged;
+members of a series named after the one whose full name is given."""
+
+from __future__ import annotations
+
+import re
+
+from kb.ingest.extract import event_triggers as T
+from kb.ingest.extract.document import Document
+from kb.ingest.extract.gazetteer import Gazetteer
+from kb.ingest.extract.mentions import Organisation
+from kb.ingest.extract.regions import RegionMention
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[“”\"‘’「」《》\s]", "", name)
+
+
+def title_event(event, organisations: list[Organisation], doc: Document) -> None:
+    """The event's fullest name; a title generated from its sentence when
+    it has no name of its own (the caller flags it)."""
+    event.title = best_name(event)
+    if event.generic and not event.ordinal and event.kind in ("forum", "training") and event.sentences:
+        event.title = _generated_title(event, organisations, doc)
+
+
+_CLAUSE_LEAD = re.compile(r"^(?:[^，,]*?[日年月]份?(?:[上下]午|晚)?[，,]|据悉[，,]|其中[，,]|此外[，,]|去年[，,]|今年[，,])+")
+
+
+def _generated_title(event, organisations: list[Organisation],
+                     doc: Document) -> str:
+    """A name-less event: where its sentence says it went (赴北京城市副中心
+    开展现场教学), the organisation it names before the trigger (…公司…做
+    现场教学), or its clause when short (示范区首次组织…高管赴外培训)."""
+    name = re.sub(r"^(?:本次|此次|这次|这场|该|本期|本届|这一|上述)", "", event.title)
+    sentence = event.sentences[0]
+    first = event.spans[0]
+    place = re.search(r"(?:赴|到|在)([^，,。；;在赴到]{2,20}?)(?:开展|进行|举行|举办)?$",
+                      doc.text[sentence.start:first[0]])
+    if place and (event.cued_location or _FACILITY_END.search(place.group(1))):
+        return place.group(1) + name
+    before = [(m.start, o) for o in organisations for m in o.mentions
+              if sentence.start <= m.start and m.end <= first[0]]
+    if before:
+        return min(before, key=lambda item: item[0])[1].name + name
+    clause_start = max(doc.text.rfind(c, sentence.start, first[0]) for c in "，,；;") + 1
+    clause = doc.text[max(clause_start, sentence.start):first[1]]
+    clause = _CLAUSE_LEAD.sub("", clause).strip()
+    if 4 < len(clause) <= 30 and len(clause) > len(name):
+        return clause
+    return name
+
+
+_FACILITY_END = re.compile(r"(?:基地|园区|园|馆|中心|公司|集团|科学城|新区|港|村|厂|大学|学院|小镇|新城|副中心)$")
+
+
+def best_name(event) -> str:
+    """The fullest real name; failing that an ordinal name (首场座谈会) over a
+    count (三场企业座谈会)."""
+    if event.preferred_name:
+        return event.preferred_name
+    names = [n for n in event.names if n not in event.generic_names]
+    if not names:
+        names = [n for n in event.names if T.ORDINAL.search(n)] or event.names
+    if not names:
+        return ""
+    return max(names, key=lambda n: (len(_norm(n)), -event.names.index(n)))
+
+
+def title_series(events, place: str | None, gazetteer: Gazetteer,
+                   regions: list[RegionMention]) -> None:
+    """Name the members of a series (首场/第二场 … 专题座谈会) after the one
+    member whose full name the article gives, and put the place in front of
+    titles that name no place."""
+    prefix = _place_prefix(place, gazetteer)
+    place_names = {m.text for m in regions} | {m.name for m in regions}
+
+    def needs_place(title: str) -> bool:
+        return bool(prefix) and not any(name in title for name in place_names)
+
+    for kind in ("forum", "training"):
+        members = [e for e in events if e.kind == kind and e.ordinal]
+        full = [e for e in members if not e.generic and e.ordinal in e.title]
+        if len(members) < 2 or not full:
+            continue
+        template = max(full, key=lambda e: len(e.title))
+        for event in members:
+            if event is not template and event.generic:
+                event.title = template.title.replace(template.ordinal, event.ordinal, 1)
+        for event in members:
+            if needs_place(event.title):
+                event.title = prefix + event.title
+    for event in events:
+        if event.generic and event.kind in ("forum", "training") and needs_place(event.title) \
+                and not event.ordinal:
+            event.title = prefix + event.title
+
+
+def _place_prefix(key: str | None, gazetteer: Gazetteer) -> str:
+    place = gazetteer.get(key)
+    if place is None:
+        return ""
+    short = [a for a in place.aliases if place.name.startswith(a) and 2 <= len(a) < len(place.name)]
+    return min(short, key=len) if short else place.name
