@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kb import dates as D
+from kb.chinese import to_simplified
 from kb.ingest.extract.article import Extraction
+from kb.ingest.junk import FOLD
 from kb.ingest.pipeline import RepairedArticle
 
 
@@ -106,7 +108,7 @@ def score_positions(x: Extraction, expected: dict) -> Score:
     got = {(p.name, title, _clean(pos.organisation)) for p in x.people for pos in p.positions
            for title in ({pos.title, "原" + pos.title} if pos.former else {pos.title})}
     score = Score()
-    wanted = [(p["name"], t, _clean(o)) for p in expected.get("people", []) if not p.get("optional")
+    wanted = [(p["name"], t, _clean(o or "")) for p in expected.get("people", []) if not p.get("optional")
               for t, o in p.get("positions", [])]
     wanted_names = {p["name"] for p in expected.get("people", []) if not p.get("optional")}
     for name, title, org in wanted:
@@ -183,38 +185,125 @@ def score_regions(x: Extraction, expected: dict) -> Score:
     return score
 
 
-def _event_matches(event, item: dict) -> bool:
-    kinds = {item["kind"], *item.get("alt_kinds", [])}
-    if event.kind not in kinds or _clean(item["match"]) not in _clean(event.title):
+CORE_KINDS = ("forum", "training", "alliance", "agreement", "visit")
+
+
+def _kinds(item: dict) -> set[str]:
+    return {item["kind"], *item.get("alt_kinds", [])}
+
+
+def _starts(item: dict) -> set[str]:
+    return {item.get("start", ""), *item.get("alt_starts", [])}
+
+
+def anchor_spans(text: str, anchor: str) -> list[tuple[int, int]]:
+    """Where an expected event's anchor (copied from the page as written)
+    stands in the repaired Simplified text."""
+    needle = to_simplified(anchor).translate(FOLD)
+    folded = text.translate(FOLD)
+    spans, at = [], folded.find(needle)
+    while at >= 0:
+        spans.append((at, at + len(needle)))
+        at = folded.find(needle, at + 1)
+    return spans
+
+
+def _event_matches(event, item: dict, anchors: list[tuple[int, int]] | None = None) -> bool:
+    """An event of the hand-written sets matches by its title and its date;
+    one of the real-article set (an `anchor` instead of a `match`) by its
+    title holding the expected name or its evidence covering the anchor,
+    whatever its date: the date is scored on its own."""
+    if event.kind not in _kinds(item):
+        return False
+    if "anchor" in item:
+        name = item.get("name")
+        if name and _clean(to_simplified(name)) in _clean(event.title):
+            return True
+        return any(s < e_end and e_start < e
+                   for s, e in anchors or ()
+                   for e_start, e_end in (*event.spans, *((x.start, x.end) for x in event.sentences)))
+    if _clean(item["match"]) not in _clean(event.title):
         return False
     if "start" not in item:
         return True
-    starts = {item["start"], *item.get("alt_starts", [])}
-    return D.iso_at_precision(event.start_date, event.precision) in starts
+    return D.iso_at_precision(event.start_date, event.precision) in _starts(item)
 
 
-def score_events(x: Extraction, expected: dict) -> Score:
+def _event_label(event) -> str:
+    return f"{event.kind}:{D.iso_at_precision(event.start_date, event.precision)}:{event.title[:24]}"
+
+
+def _expected_label(item: dict) -> str:
+    return f"{item['kind']}:{item.get('start', '')}:{item.get('match') or item.get('name') or item.get('anchor')}"
+
+
+def match_events(events, wanted: list[dict], text: str = "") -> tuple[list[int | None], Score]:
+    """One-to-one matching of predicted to expected events: the index of the
+    expected event each prediction matches (None for junk) and the score."""
+    anchors = [anchor_spans(text, item["anchor"]) if "anchor" in item else None for item in wanted]
     score = Score()
-    wanted = expected.get("events", [])
     hit: set[int] = set()
-    for event in x.events:
+    matches: list[int | None] = []
+    for event in events:
         match = next((i for i, item in enumerate(wanted)
-                      if i not in hit and _event_matches(event, item)), None)
+                      if i not in hit and _event_matches(event, item, anchors[i])), None)
         if match is None:
-            match = next((i for i, item in enumerate(wanted) if _event_matches(event, item)), None)
+            match = next((i for i, item in enumerate(wanted) if _event_matches(event, item, anchors[i])), None)
             if match is not None and not wanted[match].get("optional"):
                 match = None  # a duplicate of an event already found
-        label = f"{event.kind}:{D.iso_at_precision(event.start_date, event.precision)}:{event.title[:24]}"
+        matches.append(match)
         if match is not None and wanted[match].get("optional"):
             continue
-        _count_prediction(score, match, hit, label)
-    _count_expected(score, wanted, hit, lambda item: f"{item['kind']}:{item.get('start', '')}:{item['match']}")
-    return score
+        _count_prediction(score, match, hit, _event_label(event))
+    _count_expected(score, wanted, hit, _expected_label)
+    return matches, score
+
+
+def score_events(x: Extraction, expected: dict, text: str = "", *, kinds=None) -> Score:
+    events = [e for e in x.events if kinds is None or e.kind in kinds]
+    wanted = [item for item in expected.get("events", []) if kinds is None or _kinds(item) & set(kinds)]
+    return match_events(events, wanted, text)[1]
+
+
+def score_event_details(x: Extraction, expected: dict, text: str = "", *, kinds=CORE_KINDS) -> dict[str, Score]:
+    """Of the matched events: how many carry the right date at the right
+    precision, and how many carry a proper title (the name the text gives,
+    or a generated title flagged as generated when it gives none)."""
+    events = [e for e in x.events if e.kind in kinds]
+    wanted = [item for item in expected.get("events", []) if _kinds(item) & set(kinds)]
+    matches, _ = match_events(events, wanted, text)
+    dates, titles = Score(), Score()
+    for event, match in zip(events, matches, strict=True):
+        if match is None or wanted[match].get("optional"):
+            continue
+        item = wanted[match]
+        label = _event_label(event)
+        dates.predicted += 1
+        dates.expected += 1
+        if D.iso_at_precision(event.start_date, event.precision) in _starts(item):
+            dates.found += 1
+            dates.matched += 1
+        else:
+            dates.junk.append(f"{label} (expected {item.get('start') or 'unknown'})")
+        name = item.get("name") if "anchor" in item else item.get("match")
+        titles.predicted += 1
+        titles.expected += 1
+        if name and _clean(to_simplified(name)) in _clean(event.title):
+            ok = True
+        else:
+            ok = not name and "标题为自动生成" in event.flag_reason
+        titles.found += ok
+        titles.matched += ok
+        if not ok:
+            titles.junk.append(f"{label} (expected {name or 'a flagged generated title'})")
+    return {"event dates": dates, "event titles": titles}
 
 
 def score_article(x: Extraction, article: RepairedArticle, expected: dict) -> dict[str, Score]:
     return {
-        "events": score_events(x, expected),
+        "events": score_events(x, expected, article.text),
+        "core events": score_events(x, expected, article.text, kinds=CORE_KINDS),
+        **score_event_details(x, expected, article.text),
         "organisations": score_organisations(x, expected),
         "people": score_people(x, article, expected),
         "positions": score_positions(x, expected),
