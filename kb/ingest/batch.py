@@ -48,16 +48,7 @@ def prepare(data: bytes, report: FileReport, file_name: str, max_bytes: int,
         report.seconds["repair"] = time.perf_counter() - clock
         report.chars = len(article.text)
         clock = time.perf_counter()
-        doc = Document(
-            article.text,
-            published=article.published,
-            published_precision=article.published_precision,
-            damaged=article.damaged_spans,
-            captions=[(s, e) for s, e, _ in article.caption_spans],
-            title=article.meta.title_simplified,
-            dateline_place=article.meta.dateline_place,
-        )
-        extraction = extract(doc, gazetteer)
+        extraction = extract(Document.of_article(article), gazetteer)
         report.seconds["extract"] = time.perf_counter() - clock
     except Refused as refusal:
         report.reason = str(refusal)

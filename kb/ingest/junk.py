@@ -240,24 +240,42 @@ _DATE = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:年|[-/.]|\s)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:月|[-/.])\s*"
     r"(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)\s*日?" + _TIME
 )
+# Page stamps some sites and aggregators print: 16.10.2019 01:40 (day first,
+# with a four-digit year last) and 23-07-11 08:07 (a two-digit year, only
+# believed with the time that makes it a stamp).
+_DAY_FIRST = re.compile(
+    r"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)\d{2})(?![\d.])" + _TIME
+)
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.\-/])(?P<y>[0-3]\d)-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\d\-])"
+    + _TIME.removesuffix("?")
+)
 # 2025年6月 (no day): month precision.
 _YEAR_MONTH = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?![\d份])")
+
+
+def _date_of(g: dict, year: int) -> DateMatch:
+    return DateMatch(
+        year, int(g["m"]), int(g["d"]),
+        int(g["H"]) if g["H"] else None,
+        int(g["M"]) if g["M"] else None,
+        int(g["S"]) if g["S"] else None,
+    )
 
 
 def find_dates(norm: str) -> list[tuple[int, int, DateMatch]]:
     """Written dates in a normalised line, as (start, end, date)."""
     found = []
     taken: list[tuple[int, int]] = []
-    for match in _DATE.finditer(norm):
-        g = match.groupdict()
-        date = DateMatch(
-            int(g["y"]), int(g["m"]), int(g["d"]),
-            int(g["H"]) if g["H"] else None,
-            int(g["M"]) if g["M"] else None,
-            int(g["S"]) if g["S"] else None,
-        )
-        found.append((match.start(), match.end(), date))
-        taken.append(match.span())
+    for pattern, century in ((_DATE, 0), (_DAY_FIRST, 0), (_SHORT_YEAR, 2000)):
+        for match in pattern.finditer(norm):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            g = match.groupdict()
+            if pattern is _DAY_FIRST and int(g["d"]) <= 12 and g["d"].lstrip("0") != g["m"].lstrip("0"):
+                continue  # 05.10.2019: the fifth of October or the tenth of May
+            found.append((match.start(), match.end(), _date_of(g, century + int(g["y"]))))
+            taken.append(match.span())
     for match in _YEAR_MONTH.finditer(norm):
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -531,7 +549,7 @@ def _read_pieces(line: Line) -> None:
 
 def _is_body(line: Line) -> bool:
     text = line.norm.strip()
-    if line.junk:
+    if line.junk or _stamp_line(line):
         return False
     return (len(text) >= 30 and re.search(r"[。!?]", text) is not None) or (
         len(text) >= 50 and re.search(r"[,;:]", text) is not None
@@ -620,8 +638,13 @@ def _zone_rules(lines: list[Line]) -> bool:
             # A date alone, or with an outlet's name, above or below the
             # article (a title that starts with a date leaves other words).
             line.kind = METADATA_LINE
+        elif _stamp_line(line):
+            line.kind = METADATA_LINE  # 来源 天山网 发布时间 2022-09-21 21:09 阅读
         elif stripped in outlets or canonical_outlet(stripped) and len(stripped) <= 16:
             line.kind = SITE_CHROME  # an outlet's name alone
+            line.outlet = stripped
+        elif header and len(stripped) <= 12 and _OUTLET_SHAPE.match(stripped) and stripped not in NOT_OUTLETS:
+            line.kind = SITE_CHROME  # 内蒙古日报 alone above the title: the paper's name
             line.outlet = stripped
         elif header and stripped in _SECTIONS:
             # A section name alone above the title: a saved page's menu
@@ -631,6 +654,26 @@ def _zone_rules(lines: list[Line]) -> bool:
             line.kind = SITE_CHROME  # 简介:…栏目 profile blurb
     _duplicate_title(lines, first_body)
     return sum(1 for line in lines if line.junk) > before
+
+
+# Words of a page's publication stamp, labelled or not, with or without a
+# colon: 发布时间, 来源, 编辑日期, 点击次数, 浏览(10)人次.
+STAMP_WORDS = re.compile(
+    r"发布|发表|时间|日期|来源|稿源|出处|更新|编辑|作者|点击|浏览|阅读|录入|[Dd]ate|[\u4e00-\u9fff]{0,4}(?:时间|日期|次数|查询)"
+)
+
+
+def _stamp_line(line: Line) -> bool:
+    """A line above or below the article that dates the page: a full date
+    with a time or a stamp word, and no sentence in it.  Sites write these
+    with words no rule lists (发布开发区:…, 投稿收藏, 字号:【), so a stamp
+    need not be accounted for word by word the way a line in the body is."""
+    return (
+        any(d.day for d in line.dates)
+        and len(line.norm.strip()) <= _MAX_FIELD_LINE
+        and not re.search(r"[。!?]", line.norm)
+        and (any(d.has_time for d in line.dates) or STAMP_WORDS.search(line.norm) is not None)
+    )
 
 
 def _outlets_named(lines: list[Line]) -> set[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from kb import dates
 from kb.chinese import to_simplified
-from kb.ingest import captions, junk
+from kb.ingest import captions, headline, junk
 
 REPORTER = "reporter"
 EDITOR = "editor"
@@ -67,6 +67,7 @@ class Credit:
 class ArticleMetadata:
     title: str = ""  # original script
     title_simplified: str = ""
+    title_generated: bool = False  # no title line: taken from the lead
     outlet: str = ""  # canonical Simplified name
     published: dt.date | None = None
     published_time: dt.time | None = None
@@ -85,13 +86,17 @@ _AGENCY_NAMES = sorted(
     reverse=True,
 )
 _DATELINE = re.compile(
-    r"^\s*[【\[]?\s*(?P<agency>" + "|".join(_AGENCY_NAMES) + r"|[\u4e00-\u9fff]{1,8}?(?:网|社|报|台|新闻))"
+    r"^\s*[【\[]?\s*(?P<agency>" + "|".join(_AGENCY_NAMES) + r"|[\u4e00-\u9fff]{1,8}?(?:网|社|报|台|新闻)(?:网)?)"
     r"(?:客户端)?(?P<place>[\u4e00-\u9fff]{2,10}?)?(?:(?P<y>(?:19|20)\d{2})年)?"
     r"(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日\s*(?:电|讯|消息)\s*[】\]]?"
     r"(?:\s*[(\[](?P<credit>[^()\[\]]{0,60})[)\]])?\s*"
 )
 # 本报讯(记者 张三) — a dateline without a date.
-_NEWS_FLASH = re.compile(r"^\s*[【\[]?\s*(?:本报|本网|本台)?讯\s*[】\]]?(?:\s*\((?P<credit>[^()]{0,60})\))?\s*")
+# 本报讯(记者 张三), 大河网讯(河南日报记者 赵振杰), 【文汇网讯】: a dateline without a date.
+_NEWS_FLASH = re.compile(
+    r"^\s*[【\[]?\s*(?P<agency>本报|本网|本台|[\u4e00-\u9fff]{2,8}?(?:网|报|台|新闻))?讯\s*[】\]]?"
+    r"(?:\s*\((?P<credit>[^()]{0,60})\))?\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -115,8 +120,9 @@ def find_dateline(line: junk.Line) -> Dateline | None:
             _original(line, match, "credit"),
         )
     match = _NEWS_FLASH.match(line.norm)
-    if match and match.group().strip() and match["credit"] is not None:
-        return Dateline(line, match.end(), "", "", None, None, None, _original(line, match, "credit"))
+    if match and match.group().strip() and (match["credit"] is not None or match["agency"]):
+        agency = match["agency"] if match["agency"] not in ("本报", "本网", "本台") else ""
+        return Dateline(line, match.end(), agency or "", "", None, None, None, _original(line, match, "credit"))
     return None
 
 
@@ -162,31 +168,32 @@ def _lead_title(line: junk.Line, start: int) -> str:
     return line.text[start:end].strip(" ,;:")
 
 
-def _looks_like_paragraph(line: junk.Line) -> bool:
-    text = line.norm.strip()
-    # Headlines do not use 。; a long line or a line with 。 is a lead.
-    return len(text) > 60 or (len(text) >= 25 and "。" in text)
-
-
-def _read_title(meta: ArticleMetadata, kept: list[junk.Line], dateline: Dateline | None, text: str):
+def _read_title(meta: ArticleMetadata, lines: list[junk.Line], dateline: Dateline | None, text: str):
+    """The headline line when the page has one (kb.ingest.headline), else a
+    title generated from the lead's first sentence (title_generated)."""
     caption_starts = {s for s, _, _ in captions.caption_lines(text)}
-    lead_from = None  # a dateline alone on its line: the lead is the next line
-    for line in kept:
-        if line.start + len(line.text) - len(line.text.lstrip()) in caption_starts:
-            continue
-        if dateline and dateline.line is line:
-            meta.title = _lead_title(line, dateline.end)
-            lead_from = "the lead after the dateline"
-        elif _looks_like_paragraph(line) or lead_from:
-            meta.title = _lead_title(line, 0)
-            lead_from = lead_from or "the first sentence"
-        else:
-            meta.title = junk.strip_site_suffix(line.text)[0].strip()
-        if meta.title:
-            break
-    if lead_from and meta.title:
-        meta.notes.append(f"title taken from {lead_from}")
+    first_body, _ = junk.body_bounds(lines)
+    chosen = headline.choose(lines, first_body, caption_starts)
+    if chosen is not None and (dateline is None or chosen.index < dateline.line.index):
+        meta.title = junk.strip_site_suffix(chosen.text)[0].strip()
+    else:
+        for line in lines:
+            if line.junk or line.blank or line.start + len(line.text) - len(line.text.lstrip()) in caption_starts:
+                continue
+            if dateline and dateline.line is line:
+                meta.title = _lead_title(line, dateline.end)
+            elif line.index >= first_body or _looks_like_lead(line):
+                meta.title = _lead_title(line, 0)
+            if meta.title:
+                meta.title_generated = True
+                meta.notes.append("title generated from the lead: the page has no title line")
+                break
     meta.title_simplified = to_simplified(meta.title)
+
+
+def _looks_like_lead(line: junk.Line) -> bool:
+    """A short first paragraph (4月18日,吉林省长春市双阳区考察组来贾。)."""
+    return bool(re.search(r"[。,]", line.norm)) and len(re.findall(r"[\u4e00-\u9fff]", line.norm)) >= 10
 
 
 # --- outlet ----------------------------------------------------------------
@@ -205,9 +212,25 @@ _COPYRIGHT = [
 ]
 
 
+# Values a 来源 field holds that name no outlet.
+_NO_OUTLET = {"不详", "未知", "佚名", "网络", "互联网", "本站", "本网", "原创", "综合", "admin", "管理员"}
+
+
 def _outlet_name(value: str) -> str:
+    """The outlet a 来源 value or a stamp's word names: 改革网 朱璇 黄纲 is
+    改革网 with its reporters, 天山网-新疆日报原创 is 天山网-新疆日报; '' for
+    what names no outlet (不详, admin, sp20241101)."""
     value = value.strip()
-    return junk.canonical_outlet(value) or value
+    tokens = junk.split_names(value)
+    if len(tokens) > 1 and all(junk.looks_like_name(t) for t in tokens[1:]):
+        value = tokens[0]
+    value = re.sub(r"(?:原创|转载|整理)$", "", value)
+    known = junk.canonical_outlet(value)
+    if known:
+        return known
+    if value in _NO_OUTLET or len(re.findall(r"[\u4e00-\u9fff]", value)) < 2 or len(value) > 24:
+        return ""
+    return value
 
 
 def _read_outlet(meta, lines: list[junk.Line], dateline: Dateline | None, file_name: str) -> None:
@@ -226,9 +249,12 @@ def _read_outlet(meta, lines: list[junk.Line], dateline: Dateline | None, file_n
             for fld in line.fields:
                 if fld.label in _SOURCE_LABELS and fld.value and found(fld.value, "来源 line"):
                     return
-    for line in lines:  # 2. X 2024-05-07 16:43:38
+    for line in lines:  # 2. X 2024-05-07 16:43:38, 2024-07-30 来源 湖南日报
         if line.kind == junk.METADATA_LINE and line.dates and line.residue:
-            if found(line.residue[0], "outlet and date line"):
+            words = [w for w in line.residue if not junk.STAMP_WORDS.fullmatch(w)]
+            after_label = [b for a, b in zip(line.residue, line.residue[1:], strict=False)
+                           if a in _SOURCE_LABELS]
+            if any(found(w, "outlet and date line") for w in after_label + words[:1]):
                 return
     first = next((ln for ln in lines if not ln.blank and ln.kind in ("", junk.DUPLICATE_TITLE)), None)
     if first is not None:  # 3. TITLE-新华网
@@ -260,8 +286,9 @@ def _read_outlet(meta, lines: list[junk.Line], dateline: Dateline | None, file_n
 # A year in an event name (2025长三角…) or a year written with 年.  A target
 # (到2035年), a range's end or a span (2020年以来, 2025年底前) says little
 # about when the text was written.
-_EVENT_YEAR = re.compile(r"(?<![\d.\-/~到至—])(?P<y>20\d{2})(?=[\u4e00-\u9fff])(?!年)")
-_NIAN_YEAR = re.compile(r"(?<![\d.\-/~到至—])(?P<y>20\d{2})年(?![以前后底末内间度])")
+# A year after 自/从/早在 (自2015年实现…以来) looks back from the article.
+_EVENT_YEAR = re.compile(r"(?<![\d.\-/~到至—])(?<![自从])(?<!早在)(?P<y>20\d{2})(?=[\u4e00-\u9fff])(?!年)")
+_NIAN_YEAR = re.compile(r"(?<![\d.\-/~到至—])(?<![自从])(?<!早在)(?P<y>20\d{2})年(?![以前后底末内间度])")
 
 
 def _infer_year(lead: str, text: str) -> re.Match | None:
@@ -389,7 +416,7 @@ def read_metadata(text: str, *, file_name: str = "") -> ArticleMetadata:
     dateline = next((d for d in map(find_dateline, kept[:5]) if d), None)
     if dateline and dateline.place:
         meta.dateline_place = dateline.place
-    _read_title(meta, kept, dateline, text)
+    _read_title(meta, lines, dateline, text)
     _read_outlet(meta, lines, dateline, file_name)
     _read_date(meta, lines, dateline, text)
     _read_credits(meta, lines, dateline, text)

@@ -22,9 +22,10 @@ KIND = "pinyin"
 
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # A Han character and the parenthesised groups right after it that could be
-# one syllable (letters, tone marks or a tone digit); half- or full-width.
-_ANNOTATED = re.compile(rf"([{_HAN}])((?:[(（][^\s()（）]{{1,8}}[)）])+)")
-_GROUP = re.compile(r"[(（]([^\s()（）]{1,8})[)）]")
+# one syllable (letters, tone marks or a tone digit); half- or full-width,
+# sometimes with a space inside the bracket (chuàng ).
+_ANNOTATED = re.compile(rf"([{_HAN}])((?:[(（] ?[^\s()（）]{{1,8}} ?[)）])+)")
+_GROUP = re.compile(r"[(（] ?([^\s()（）]{1,8}) ?[)）]")
 _SYLLABLE = re.compile(r"[a-z]{1,6}[0-5]?")
 
 # Combining tone marks after NFD: macron, acute, caron, grave -> tone 1–4.

@@ -220,6 +220,10 @@ class _ArticleWriter:
 
     def _write_source(self) -> None:
         a, meta = self.article, self.article.meta
+        reasons = [reason for reason, weak in (
+            ("标题为自动生成", meta.title_generated),
+            ("发布日期未知", meta.published is None),
+        ) if weak]
         fields = dict(
             content_hash=a.content_hash, encoding=a.encoding, outlet=meta.outlet,
             title=meta.title_simplified or meta.title, title_original=meta.title,
@@ -228,6 +232,7 @@ class _ArticleWriter:
             text_original=a.text_original, text=a.text, repair_log=a.repair_log,
             terms=list(dict.fromkeys(t.text for t in self.x.terms)),
             pipeline_version=PIPELINE_VERSION,
+            flagged=bool(reasons), flag_reason="；".join(reasons),
         )
         if self.source is None:
             self.source = Source.objects.create(file_name=a.file_name, **fields)

@@ -288,3 +288,63 @@ def test_metadata_lead_byline_in_brackets_with_slashes():
 def test_metadata_bulleted_byline_line_gives_every_credit():
     meta = read_metadata("□记者 张思凯 通讯员 李明远 报道\n本报东营讯 6月18日,论坛举行。")
     assert [(c.name, c.role_original) for c in meta.credits] == [("张思凯", "记者"), ("李明远", "通讯员")]
+
+
+# --- page stamps and outlets of real page shapes (written here) -------------
+
+
+def _meta(*lines: str):
+    return read_metadata("\n".join(lines))
+
+
+_LEAD = "9日,两市在会上签署了战略合作框架协议,将在产业、科技、人才等方面深化合作。"
+
+
+def test_read_metadata_stamp_lines_with_words_no_rule_lists():
+    stamps = {
+        "编辑日期:2024-03-05   作者:admin   来源:示例开发区协会   点击次数:91": (dt.date(2024, 3, 5), None),
+        "发布时间:2019-04-23 来源:示例区人民政府 发布开发区:示例工业园区": (dt.date(2019, 4, 23), None),
+        "发布日期:2021-06-09浏览(10)人次 投稿收藏": (dt.date(2021, 6, 9), None),
+        "日期查询:2021年09月10日": (dt.date(2021, 9, 10), None),
+        "16.10.2019  01:40": (dt.date(2019, 10, 16), dt.time(1, 40)),
+        "23-07-11 08:07 来源:示例网 编辑:王五": (dt.date(2023, 7, 11), dt.time(8, 7)),
+    }
+    for stamp, (day, time) in stamps.items():
+        meta = _meta("两市签署战略合作框架协议", stamp, _LEAD)
+        assert (meta.published, meta.published_time, meta.precision) == (day, time, dates.DAY), stamp
+        assert meta.title == "两市签署战略合作框架协议", stamp
+
+
+def test_read_metadata_ambiguous_day_first_stamp_gives_no_date():
+    meta = _meta("两市签署战略合作框架协议", "05.10.2019  01:40", _LEAD)
+    assert (meta.published, meta.precision) == (None, dates.UNKNOWN)
+
+
+def test_read_metadata_source_values_that_name_no_outlet_or_carry_reporters():
+    cases = {
+        "2025-07-11 14:14:11 来源:示例网 朱璇 黄纲": "示例网",
+        "时间:2021-07-22 点击: 次 来源:不详 作者:佚名": "",
+        "发布时间:2024-11-01 07:46:59 来源: sp20241101": "",
+        "2024-07-30 来源 示例日报": "示例日报",
+        "来源 示例网-示例日报原创 发布时间 2022-09-21 21:09 阅读": "示例网",
+    }
+    for stamp, outlet in cases.items():
+        assert _meta("两市签署战略合作框架协议", stamp, _LEAD).outlet == outlet, stamp
+
+
+def test_read_metadata_paper_name_alone_above_the_title_is_the_outlet():
+    meta = _meta("示例日报", "中蒙俄智库国际论坛再启三国务实合作", "示例日报",
+                 "9月29日上午,中蒙俄智库国际论坛在呼和浩特举行,三国学者参加。")
+    assert meta.outlet == "示例日报"
+    assert meta.title == "中蒙俄智库国际论坛再启三国务实合作"
+
+
+def test_read_metadata_news_flash_agency_is_the_outlet():
+    assert _meta("【示例网讯】9月7日至9日,区议会考察团访问广州、佛山、中山、珠海四市。").outlet == "示例网"
+    assert _meta("直报网北京2月7日讯 6日,座谈会在长沙举行。").outlet == "直报网"
+
+
+def test_read_metadata_year_for_a_dateline_skips_a_year_the_text_looks_back_to():
+    meta = _meta("示例网厦门7月6日电 厦门大学与九市一区自2015年实现校地合作全覆盖以来,合作不断深化。",
+                 "6日,校地战略合作2019年工作会议在厦门召开。")
+    assert (meta.published, meta.precision) == (dt.date(2019, 7, 6), dates.DAY)

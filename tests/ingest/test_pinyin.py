@@ -116,3 +116,9 @@ def test_pinyin_orphan_annotation_after_a_lost_character_removed():
 def test_pinyin_question_mark_before_plain_letters_kept():
     for text in ("問題?a)", "如何走?", "什么?ok)"):
         assert find_pinyin(text) == []
+
+
+def test_find_pinyin_annotation_with_a_space_inside_the_bracket():
+    text = "技术创(chuàng )新联合体"
+    edits = find_pinyin(text)
+    assert [(text[e.start:e.end]) for e in edits] == ["(chuàng )"]

@@ -22,10 +22,7 @@ def gazetteer():
 
 def scores_for(article_path, expected_path):
     article = repair_article(article_path.read_bytes(), file_name=article_path.name, max_bytes=5_000_000)
-    doc = Document(article.text, published=article.published,
-                   published_precision=article.published_precision, damaged=article.damaged_spans,
-                   captions=[(s, e) for s, e, _ in article.caption_spans],
-                   title=article.meta.title_simplified)
+    doc = Document.of_article(article)
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     return score_article(extract(doc, gazetteer()), article, expected)
 

@@ -35,6 +35,22 @@ class Document:
     dateline_place: str = ""
     sentences: list[Sentence] = field(default_factory=list, init=False)
 
+    @classmethod
+    def of_article(cls, article) -> Document:
+        """The extractors' view of a RepairedArticle.  A title the metadata
+        reader generated from the lead is no headline: the lead it came
+        from is body text, where events are reported."""
+        meta = article.meta
+        return cls(
+            article.text,
+            published=article.published,
+            published_precision=article.published_precision,
+            damaged=article.damaged_spans,
+            captions=[(s, e) for s, e, _ in article.caption_spans],
+            title="" if meta.title_generated else meta.title_simplified,
+            dateline_place=meta.dateline_place,
+        )
+
     def __post_init__(self):
         self.damaged = sorted(self.damaged)
         self._damaged = SpanSet(self.damaged)

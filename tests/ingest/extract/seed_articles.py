@@ -95,10 +95,7 @@ def seed_document(stem: str) -> Document:
 
     path = SEEDS / f"{stem}.txt"
     article = repair_article(path.read_bytes(), file_name=path.name, max_bytes=5_000_000)
-    return Document(article.text, published=article.published,
-                    damaged=list(article.damaged_spans),
-                    captions=[(s, e) for s, e, *_ in article.caption_spans],
-                    title=article.meta.title)
+    return Document.of_article(article)
 
 
 def article_document(name: str) -> Document:
