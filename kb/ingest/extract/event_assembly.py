@@ -29,7 +29,7 @@ from kb.ingest.extract.event_dates import (
     rank,
     sub_event,
 )
-from kb.ingest.extract.event_mentions import EventMention
+from kb.ingest.extract.event_names import EventMention
 from kb.ingest.extract.event_parents import inherit_from_enclosing, link_parents
 from kb.ingest.extract.event_roles import RoleRef
 from kb.ingest.extract.event_titles import best_name

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kb import dates as D
 from kb.ingest.extract.dates import DateMention
-from kb.ingest.extract.event_mentions import EventMention
+from kb.ingest.extract.event_names import EventMention
 
 # How much a date source is trusted when mentions of one event disagree.
 EXPLICIT, ANCHORED, RELATIVE, NONE = 3, 2, 1, 0

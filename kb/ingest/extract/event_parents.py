@@ -7,7 +7,7 @@ from __future__ import annotations
 from kb.ingest.extract import event_triggers as T
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.event_dates import ANCHORED, NONE, RELATIVE
-from kb.ingest.extract.event_mentions import EventMention
+from kb.ingest.extract.event_names import EventMention
 
 
 def link_parents(events) -> None:

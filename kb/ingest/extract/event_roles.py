@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kb.ingest.extract import event_triggers as T
 from kb.ingest.extract.document import Document, Sentence
-from kb.ingest.extract.event_mentions import EventMention
+from kb.ingest.extract.event_names import EventMention
 from kb.ingest.extract.event_places import cued
 
 

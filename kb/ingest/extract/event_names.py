@@ -1,0 +1,158 @@
+"""Reading event mentions from text: the mention record, and the helpers
+every finder shares (where a name starts when read leftwards from its
+trigger, clause bounds, whether a span lies in a quotation, whether a name
+is generic).  The finders are one module per kind of event:
+event_meetings (forums, trainings), event_signings (agreements),
+event_visits, event_foundings (alliances, foundings)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from kb.ingest.extract import event_triggers as T
+from kb.ingest.extract.dates import DateMention
+from kb.ingest.extract.document import Sentence
+
+CLAUSE_END = "，,；;：:。！？!?"
+_OPENING_QUOTES = {"”": "“", "\"": "\"", "’": "‘", "」": "「", "』": "『"}
+_LEADING_FILLER = re.compile(r"^(?:并|还|也|又|再次|共同|正式|隆重|成功|顺利|特|另|更)+")
+
+
+@dataclass
+class EventMention:
+    kind: str
+    name: str  # the event's own name as read from the text ('' if none)
+    start: int  # span of the name (or of the trigger when there is no name)
+    end: int
+    trigger: str
+    sentence: Sentence
+    dates: list[DateMention] = field(default_factory=list)
+    generic: bool = False  # 座谈会, 首场座谈会, 本次大会: no name of its own
+    anaphor: bool = False  # 本次/此次/这场 …: refers back to an event
+    ordinal: str = ""  # 首场, 第二场 …
+    anchor: str = ""  # 论坛 in 论坛上: the parent's trigger noun
+    place_phrase: str = ""  # visits: the place visited
+    organisation: str = ""  # founding: the organisation founded
+    title: str = ""  # a ready title for alliances, agreements, visits, foundings
+    has_context: bool = False  # its sentence names a place or an organisation
+    lifecycle: str = ""  # 'start' (…于9月9日开班) or 'end' (…在雄安新区结业)
+    ceremony: str = ""  # 'start' or 'end' for 开班仪式 / 结业式 …
+    delegation: str = ""  # “浙商皖北行”考察团: the visiting group's name
+
+
+def inside(start: int, end: int, spans) -> bool:
+    return any(s <= start and end <= e for s, e, *_ in spans)
+
+
+def overlaps(start: int, end: int, spans) -> bool:
+    return any(s < end and start < e for s, e, *_ in spans)
+
+
+def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()) -> int:
+    """Read an event or alliance name leftwards from its trigger word."""
+    boundaries = _by_last_char(T.LEFT_BOUNDARIES + tuple(extra_boundaries))
+    i = trigger_start
+    while i > floor:
+        ch = text[i - 1]
+        if ch in _OPENING_QUOTES:
+            j = text.rfind(_OPENING_QUOTES[ch], floor, i - 1)
+            if j < 0:
+                break
+            i = j
+            continue
+        if ch in ")）":
+            # 海南自由贸易港(深圳)投资推介会: a short bracket inside a name.
+            j = max(text.rfind("(", floor, i - 1), text.rfind("（", floor, i - 1))
+            if j < 0 or i - 1 - j > 8 or j == floor:
+                break
+            i = j
+            continue
+        if not T.NAME_CHARS.match(ch):
+            break
+        if any(text.startswith(word, i - len(word)) and i - len(word) >= floor
+               and not _word_inside(text, i - len(word), word)
+               and not (word in _JOINERS and trigger_start - i > 4)
+               for word in boundaries.get(ch, ())):
+            break
+        i -= 1
+    # Fillers like 并/还/再次 stand before a name, never inside it.
+    filler = _LEADING_FILLER.match(text, i, trigger_start)
+    if filler and filler.end() < trigger_start:
+        i = filler.end()
+    return i
+
+
+@functools.cache
+def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Boundary words by their last character: at each step leftwards only
+    the words that can end there are tried."""
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            grouped.setdefault(word[-1], []).append(word)
+    return {ch: tuple(group) for ch, group in grouped.items()}
+
+
+# 和/与/及 join words inside a long name (黄河流域生态保护和高质量发展论坛)
+# and end a short one (深圳和佛山考察学习 reads 佛山考察学习).
+_JOINERS = ("和", "与", "及")
+
+
+def _word_inside(text: str, at: int, word: str) -> bool:
+    """自由贸易港 holds 由, 关于 holds 于, 对接大会 starts with 对: a one-character
+    boundary inside an ordinary word is no boundary."""
+    if len(word) != 1:
+        return False
+    if text[at:at + 2] in T.UNSPLIT_WORDS:
+        return True
+    allowed = T.BOUNDARY_EXCEPTIONS.get(word)
+    return bool(allowed) and at > 0 and text[at - 1] in allowed
+
+
+def classify_name(head: str) -> tuple[bool, bool, str]:
+    """(generic, anaphor, ordinal) of the words before an event's trigger.
+
+    A head of one or two characters (高层论坛, 希望论坛) or one that opens with
+    a count (三场企业座谈会: the series, not one of them) names nothing."""
+    ordinal = T.ORDINAL.search(head)
+    plain = re.sub(r"[“”\"‘’]", "", head)
+    generic = bool(T.GENERIC_NAME.match(head)) or len(plain) <= 2 or bool(COUNT_HEAD.match(plain))
+    anaphor = bool(T.ANAPHOR.match(head))
+    return generic, anaphor, ordinal.group() if ordinal else ""
+
+
+COUNT_HEAD = re.compile(r"^[一二三四五六七八九十两几\d]+(?:场|次|期|个|批|轮)")
+
+
+def clause_bounds(text: str, sentence: Sentence, pos: int) -> tuple[int, int]:
+    start = pos
+    while start > sentence.start and text[start - 1] not in CLAUSE_END:
+        start -= 1
+    end = pos
+    while end < sentence.end and text[end] not in CLAUSE_END:
+        end += 1
+    return start, end
+
+
+def trigger_pattern(words) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def planned(text: str, sentence: Sentence, start: int, end: int | None = None) -> bool:
+    """The clause up to the mention plans (还将/计划/拟/力争 …) rather than reports."""
+    c_start, _ = clause_bounds(text, sentence, start)
+    return any(word in text[c_start:end or start] for word in T.PLANNED)
+
+
+def only_places(start: int, end: int, regions, org_spans) -> bool:
+    """True when text[start:end] is made of place or organisation names (and
+    list marks) only."""
+    if start >= end:
+        return False
+    covered = set()
+    for s, e, *_ in [(m.start, m.end) for m in regions] + list(org_spans):
+        if start <= s and e <= end:
+            covered.update(range(s, e))
+    return len(covered) > 0 and len(covered) >= (end - start) - 1

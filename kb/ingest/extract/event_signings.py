@@ -1,0 +1,122 @@
+"""Agreements: 签署 … 协议/框架协议/备忘录, one event per agreement named
+(and per pair when A、B分别与X、Y签署); a 签约仪式 is one event of its own."""
+
+from __future__ import annotations
+
+import re
+
+from kb.ingest.extract import event_triggers as T
+from kb.ingest.extract.document import Sentence
+from kb.ingest.extract.event_names import (
+    CLAUSE_END,
+    COUNT_HEAD,
+    EventMention,
+    classify_name,
+    clause_bounds,
+    inside,
+    name_start,
+    overlaps,
+    trigger_pattern,
+)
+
+_AGREEMENT_VERB = trigger_pattern(T.AGREEMENT_VERBS)
+_AGREEMENT_NOUN = trigger_pattern(T.AGREEMENT_NOUNS)
+
+
+def agreements(doc, sentence, quotes, org_spans, taken, regions):
+    """签署 … 协议/框架协议/备忘录: one event per agreement named (and per
+    pair when A、B分别与X、Y签署); a 签约仪式 is one event of its own."""
+    text = doc.text
+    for verb in _AGREEMENT_VERB.finditer(text, sentence.start, sentence.end):
+        if inside(*verb.span(), quotes) or doc.is_damaged(*verb.span()) \
+                or (verb.group().endswith("签约") and _SIGNING_NOUN.match(text, verb.end())):
+            continue  # 签约仪式, 签约项目: nouns, not the act of signing
+        floor = verb.end()
+        for noun in _AGREEMENT_NOUN.finditer(text, verb.end(), sentence.end):
+            if _AGREEMENT_MODIFIED.match(text, noun.end(), sentence.end) or \
+                    text[noun.end(): noun.end() + 1] == "书":
+                continue
+            # 和/及/、 separate two agreements only after a first one; inside a
+            # name they join its words (生态保护和高质量发展…备忘录).
+            start = name_start(text, noun.start(), floor,
+                               extra_boundaries=T.AGREEMENT_VERBS) if floor > verb.end() else \
+                _agreement_name_start(text, noun.start(), floor)
+            floor = noun.end() + 1
+            name = text[start:noun.end()].strip("“”《》")
+            if any(c in name for c in CLAUSE_END):
+                continue
+            head = re.sub(r"[“”《》\"]", "", text[start:noun.start()])
+            # 三方合作协议 and 战略合作框架协议 are kinds of agreement; only an
+            # empty head or a count (多项, 7份) makes the mention a summary.
+            generic = not head or bool(T.GENERIC_NAME.match(head)) or bool(COUNT_HEAD.match(head)) \
+                or head in ("多项", "各项", "相关", "有关")
+            pairs = _pairs(text, sentence, verb.start(), org_spans)
+            for left, right in pairs:
+                yield EventMention("agreement", name, start, noun.end(), verb.group(), sentence,
+                                   title=f"{left}与{right}签署{name}")
+            if pairs:
+                continue
+            parties = _parties(text, sentence, verb.start(), org_spans, regions) if generic else ""
+            title = f"{parties}签署{name}" if parties else (name if not generic else f"签署{name}")
+            yield EventMention("agreement", name, start, noun.end(), verb.group(), sentence,
+                               generic=generic and not parties, title=title)
+    for match in _SIGNING.finditer(text, sentence.start, sentence.end):
+        if inside(*match.span(), quotes) or overlaps(*match.span(), taken):
+            continue
+        start = name_start(text, match.start(), sentence.start)
+        name = text[start:match.end()]
+        generic, _, _ = classify_name(text[start:match.start()])
+        yield EventMention("agreement", name, start, match.end(), match.group(), sentence,
+                           generic=generic, title=name)
+
+
+def _agreement_name_start(text: str, noun_start: int, floor: int) -> int:
+    """The first agreement after its verb starts right after the verb (or a
+    quotation mark), whatever 和 its words contain."""
+    start = floor
+    while start < noun_start and text[start] in "了“《\"":
+        start += 1
+    return start
+
+
+_COLLECTIVE = re.compile(r"\d+家|\d+个|多家|多个|[两三四五六七八九十]+家")
+_SIGNING_NOUN = re.compile(r"(?:仪式|活动|项目|金额|额|现场|大会)")
+_AGREEMENT_MODIFIED = re.compile("|".join(T.AGREEMENT_MODIFIED))
+_SIGNING = re.compile("|".join(T.SIGNING_EVENTS))
+
+
+def _parties(text: str, sentence: Sentence, verb_start: int, org_spans, regions) -> str:
+    """A与B签署…: the clause before the verb when it names the parties, so an
+    agreement without a name of its own gets a title that says who signed."""
+    c_start, _ = clause_bounds(text, sentence, verb_start)
+    subject = re.sub(r"^(?:会上|随后|同时|期间|现场|此外|另外|其中|当天|当日)+", "", text[c_start:verb_start])
+    subject = subject.strip()
+    offset = verb_start - len(subject)
+    named = any(offset <= s and e <= verb_start for s, e, _ in org_spans) or \
+        any(offset <= m.start and m.end <= verb_start for m in regions)
+    if not named or "与" not in subject or len(subject) > 50 or _COLLECTIVE.search(subject):
+        return ""  # 共有14家中央企业与…签署合作协议: a sum of signings
+    return re.sub(r"(?:还|也|又|共同|正式|分别)+$", "", subject)
+
+
+def _pairs(text: str, sentence: Sentence, verb_start: int, org_spans) -> list[tuple[str, str]]:
+    """分别: 甲与A、B分别签署 gives (甲, A), (甲, B); 甲、乙分别与A、B签署 gives
+    (甲, A), (乙, B) — one agreement per pair."""
+    c_start, _ = clause_bounds(text, sentence, verb_start)
+    clause = text[c_start:verb_start]
+    if "分别" not in clause:
+        return []
+    with_at = text.rfind("与", c_start, verb_start)
+    if with_at < 0:
+        return []
+    left = [o.name for s, e, o in org_spans if c_start <= s and e <= with_at]
+    right = [o.name for s, e, o in org_spans if with_at < s and e <= verb_start]
+    left = list(dict.fromkeys(left))
+    right = list(dict.fromkeys(right))
+    if not left or not right:
+        return []
+    if len(left) == len(right) and len(left) > 1:
+        return list(zip(left, right, strict=True))
+    if len(left) == 1:
+        return [(left[0], r) for r in right]
+    return []

@@ -1,0 +1,94 @@
+"""Visits: 在X参观调研, 赴X考察 (the place before the verb), 参观了X, 走进X,
+首站来到X (the place after it)."""
+
+from __future__ import annotations
+
+import re
+
+from kb.ingest.extract import event_triggers as T
+from kb.ingest.extract.document import Sentence
+from kb.ingest.extract.event_names import (
+    EventMention,
+    clause_bounds,
+    inside,
+    only_places,
+    overlaps,
+)
+
+_VISIT_LEAD = re.compile(r"(?:在|赴|到|前往|走进|来到|来)")
+# 考察团, 调研组: the visitors, not a visit.
+_VISITOR_NOUN = re.compile(r"(?:团|组|报告|人员|线路|路线|者|队)")
+_FACILITY = re.compile(r"(?:基地|园区|产业园|园|馆|中心|公司|集团|科学城|港|村|厂|大学|学院|"
+                       r"企业|工厂|展厅|实验室|小镇|新城|总部|研究院|研究所|交易所)$")
+
+
+def visits(doc, sentence, quotes, org_spans, taken, regions):
+    """A visit to a named place: 在X参观调研, 赴X考察 (the place before the
+    verb), or 参观了X, 走进X, 首站来到X (the place after it)."""
+    text = doc.text
+    for match in _VISIT_ANY.finditer(text, sentence.start, sentence.end):
+        start, end = match.span()
+        if overlaps(start, end, taken) or inside(start, end, quotes) or doc.is_damaged(start, end):
+            continue
+        verb = match.group()
+        if _VISITOR_NOUN.match(text, end):
+            continue
+        c_start, c_end = clause_bounds(text, sentence, start)
+        obj = _visit_object(text, end, c_end)
+        delegation = _delegation(text, sentence, start)
+        if obj and _names_a_place(obj[2], obj[0], org_spans, regions):
+            place_start, place_end, place = obj
+            yield EventMention("visit", place, place_start, place_end, verb, sentence,
+                               place_phrase=place, title=f"{delegation}{verb}{place}",
+                               delegation=delegation)
+            continue
+        if verb in T.VISIT_OBJECT_ONLY:
+            continue
+        leads = list(_VISIT_LEAD.finditer(text, c_start, start))
+        if not leads:
+            continue
+        lead = leads[-1]
+        place = re.sub(r"(?:进行|开展|展开|实地)+$", "", text[lead.end():start]).strip()
+        if not (2 <= len(place) <= 30) or not (
+                _names_a_place(place, lead.end(), org_spans, regions)
+                or only_places(lead.end(), lead.end() + len(place), regions, [])
+                or place in T.DEICTIC_PLACES):
+            continue
+        yield EventMention("visit", place, lead.end(), end, verb, sentence,
+                           place_phrase=place, title=f"{delegation}{place}{verb}",
+                           delegation=delegation)
+
+
+_VISIT_ANY = re.compile("|".join(sorted(T.VISIT_WORDS + T.VISIT_OBJECT_ONLY, key=len, reverse=True)))
+_OBJECT_END = re.compile(r"(?:了解|围绕|与|进行|开展|座谈|交流|调研|学习|考察|参观|听取|实地|深入|，|,|。|；|;)")
+
+
+_DELEGATION = re.compile(r"(“[^”]{2,16}”)(?:考察团|代表团|调研团|调研组|参访团|访问团)")
+
+
+def _delegation(text: str, sentence: Sentence, verb_start: int) -> str:
+    """“浙商皖北行”考察团 before the verb: the name the trip goes by."""
+    found = list(_DELEGATION.finditer(text, sentence.start, verb_start))
+    return found[-1].group(1) if found else ""
+
+
+def _visit_object(text: str, verb_end: int, clause_end: int):
+    """The place after a visit verb: 参观了松山湖材料实验室和广东生益科技股份有限公司."""
+    start = verb_end + (1 if text.startswith("了", verb_end) else 0)
+    stop = _OBJECT_END.search(text, start, clause_end)
+    end = stop.start() if stop else clause_end
+    place = text[start:end].strip()
+    if not (2 <= len(place) <= 40):
+        return None
+    return start, start + len(place), place
+
+
+def _names_a_place(place: str, offset: int, org_spans, regions) -> bool:
+    """A facility (…基地, …产业园), an organisation, or a place name followed
+    by a name (上海阿斯利康): somewhere one can visit, not 当地 or 一线."""
+    if _FACILITY.search(place):
+        return True
+    end = offset + len(place)
+    if any(offset <= s and e <= end for s, e, _ in org_spans):
+        return True
+    return any(m.start == offset and m.end + 2 <= end for m in regions)
