@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 
 from kb import dates as D
 from kb.chinese import to_simplified
+from kb.ingest.edits import apply_edits
 from kb.ingest.extract.article import Extraction
 from kb.ingest.junk import FOLD
+from kb.ingest.pinyin import find_pinyin
 from kb.ingest.pipeline import RepairedArticle
 
 
@@ -199,7 +201,10 @@ def _starts(item: dict) -> set[str]:
 def anchor_spans(text: str, anchor: str) -> list[tuple[int, int]]:
     """Where an expected event's anchor (copied from the page as written)
     stands in the repaired Simplified text."""
-    needle = to_simplified(anchor).translate(FOLD)
+    # Pages with pinyin glued after characters: the anchor as copied may
+    # hold glosses the repair removed from the text.
+    needle = apply_edits(anchor, find_pinyin(anchor))
+    needle = to_simplified(needle).translate(FOLD)
     folded = text.translate(FOLD)
     spans, at = [], folded.find(needle)
     while at >= 0:

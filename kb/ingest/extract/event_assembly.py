@@ -64,6 +64,8 @@ class Draft:
     date_rank: int = NONE
     anchor: str = ""
     generic: bool = True
+    named: bool = False  # a mention gave it a name (not a title made from its words)
+    real_names: list[str] = field(default_factory=list)  # a visit's names the text gives
     cued_location: bool = False  # the text says where (在/赴 …)
     generic_names: set[str] = field(default_factory=set)
     preferred_name: str = ""
@@ -146,6 +148,16 @@ def _merge_target(events: list[Draft], mention: EventMention,
                     and any(mention.trigger in n for n in events[i].names))) \
                 and not (mention.ordinal and events[i].ordinal and mention.ordinal != events[i].ordinal):
             return i  # 研修班…结业,为期9天的集中研修圆满收官: one class
+    if mention.trip and dated:
+        for i in same_kind:
+            event = events[i]
+            if event.is_range and event.start_date <= date.start_date <= event.end_date \
+                    and not is_range(date):
+                # 6月19日,考察团来到涡阳县: a day of the trip already told; a
+                # place visited that day (参观了X) may still be a stop of its own.
+                return _DROP
+            if event.start_date == date.start_date and event.end_date == date.end_date:
+                return i
     if mention.kind == "visit" and not dated:
         undated = [i for i in same_kind if events[i].start_date is None]
         if undated:
@@ -257,6 +269,8 @@ def _may_open_event(doc: Document, mention: EventMention, date: DateMention | No
     if mention.kind in ("forum", "training") and any(
             cue in mention.sentence.text[:12] for cue in T.CONTINUATIONS):
         return True  # 在随后召开的座谈会上: dated by the event just told
+    if mention.trip:
+        return True  # 代表团赴X考察: the trip is the news, dated or not
     if mention.kind == "visit":
         # Undated visits in a dated article are the narrative around the
         # dated ones (探访美的、汇川技术等标杆企业), not visits of their own;
@@ -276,6 +290,9 @@ def _absorb(event: Draft, mention: EventMention, date: DateMention | None) -> No
         event.preferred_name = name  # 参观了X: the place itself, by a visiting verb
     if not mention.generic:
         event.generic = False
+        if not mention.generated_title and name and mention.kind == "visit" and name not in event.real_names:
+            event.real_names.append(name)
+        event.named = event.named or not mention.generated_title
     if mention.ordinal and not event.ordinal:
         event.ordinal = mention.ordinal
     if mention.anchor and not event.anchor:

@@ -21,7 +21,7 @@ _ALLIANCE_VERB = trigger_pattern(T.ALLIANCE_VERBS)
 _FOUNDING_VERB = trigger_pattern(T.FOUNDING_VERBS)
 
 
-def alliances(doc, sentence, quotes, org_spans, taken, regions):
+def alliances(doc, sentence, quotes, org_spans, taken, regions, people=()):
     """联盟/创新联合体 with 成立/揭牌/挂牌/发起/发布 in the same clause."""
     text = doc.text
     for noun in _ALLIANCE_NOUN.finditer(text, sentence.start, sentence.end):
@@ -33,7 +33,7 @@ def alliances(doc, sentence, quotes, org_spans, taken, regions):
         c_start, c_end = clause_bounds(text, sentence, n_start)
         phrase_end = n_end + (1 if n_end < len(text) and text[n_end] in "”」" else 0)
         phrase_start = name_start(text, n_start, c_start,
-                                  extra_boundaries=T.ALLIANCE_VERBS + ("筹备",))
+                                  extra_boundaries=T.ALLIANCE_VERBS + ("筹备", "暨"), stops=people)
         aside = _ASIDE.match(text, phrase_end)
         verb_from = aside.end() if aside else phrase_end
         after = _ALLIANCE_VERB_AFTER.match(text, verb_from)
@@ -70,7 +70,7 @@ def _verb_for_title(verb: str) -> str:
     return {"揭牌": "揭牌成立", "挂牌": "挂牌成立"}.get(verb, verb)
 
 
-def foundings(doc, sentence, quotes, org_spans, taken, regions):
+def foundings(doc, sentence, quotes, org_spans, taken, regions, people=()):
     """An organisation 成立 in a given year (2011年,联影在上海成立; 先进院2019年
     成立), or a named unit set up (2021年,先进院在香港设立分支机构“…创新中心”)."""
     text = doc.text

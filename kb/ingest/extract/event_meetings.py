@@ -23,7 +23,7 @@ _FORUM = trigger_pattern(T.FORUM_WORDS)
 _TRAINING = trigger_pattern(T.TRAINING_WORDS)
 
 
-def named_events(doc, sentence, quotes, org_spans, taken, regions):
+def named_events(doc, sentence, quotes, org_spans, taken, regions, people=()):
     """Forums and trainings: the trigger word with the name around it.
 
     A name is read leftwards from its first trigger and runs on to the right
@@ -48,13 +48,19 @@ def named_events(doc, sentence, quotes, org_spans, taken, regions):
         pos = end
         if _modifies_noun(text, end, sentence.end):
             continue
-        name_from = name_start(text, start, sentence.start)
+        name_from = name_start(text, start, sentence.start, stops=people)
         name = text[name_from:end]
         generic, anaphor, ordinal = classify_name(text[name_from:start])
         if not generic and only_places(name_from, start, regions, org_spans):
             generic = True  # 佛山考察学习, 在…平台现场教学: where, not a name
         if generic and planned(text, sentence, name_from):
             continue  # 还将组织企业家赴长三角考察学习: not (yet) an event
+        if trigger in T.ACTIVITY_NOUNS:
+            if _a_topic(text, sentence, name_from, end):
+                continue  # 深化两地干部教育培训, 要珍惜此次培训: a subject, not a class
+            # 在如皋市进行乡村振兴现场教学: an activity of the class told
+            # around it; it is an event of its own only with its own date.
+            generic = generic or not _PROPER.search(text, name_from, start)
         ceremony = "start" if trigger in T.OPENINGS else "end" if trigger in T.CLOSINGS else ""
         if _ALLIANCE_LAUNCH.search(name):
             kind = "alliance"  # 长三角软件人才培养联盟成立大会: the launch itself
@@ -66,7 +72,7 @@ def named_events(doc, sentence, quotes, org_spans, taken, regions):
 _TALKS = re.compile(r"与(?P<who>[^，,。；;与]{2,30}?)(?:举行|进行|召开|开展)(?:了)?(?:座谈交流|座谈)(?!会)")
 
 
-def talks(doc, sentence, quotes, org_spans, taken, regions):
+def talks(doc, sentence, quotes, org_spans, taken, regions, people=()):
     """与X举行座谈: a meeting with X, a forum-kind event of its own."""
     text = doc.text
     for match in _TALKS.finditer(text, sentence.start, sentence.end):
@@ -74,6 +80,20 @@ def talks(doc, sentence, quotes, org_spans, taken, regions):
             continue
         title = f"与{match.group('who')}座谈"
         yield EventMention("forum", title, match.start(), match.end(), "座谈", sentence, title=title)
+
+
+def _a_topic(text: str, sentence: Sentence, name_from: int, end: int) -> bool:
+    """An activity noun (培训, 研修, 现场教学) that is the object of a verb of
+    intent or a topic of talks, rather than a class that was held."""
+    c_start, c_end = clause_bounds(text, sentence, name_from)
+    before = text[c_start:end]
+    return bool(T.INTENT.search(before)) or bool(_TOPIC_AFTER.match(text, end, c_end))
+
+
+# What makes an activity's words a name: a quotation, a year, an ordinal.
+_PROPER = re.compile(r"[“「《\"]|\d{4}|第[一二三四五六七八九十\d]+|首[期届次批]")
+# 培训工作, 培训合作, 培训等方面: the noun as a field of work.
+_TOPIC_AFTER = re.compile(r"(?:等|方面|领域|合作|交流|资源|共同体|的)")
 
 
 def _ends_quoted_name(text: str, end: int) -> bool:

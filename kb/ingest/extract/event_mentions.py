@@ -16,8 +16,8 @@ from kb.ingest.extract.event_foundings import alliances, foundings
 from kb.ingest.extract.event_meetings import named_events, talks
 from kb.ingest.extract.event_names import EventMention, clause_bounds, planned
 from kb.ingest.extract.event_signings import agreements
-from kb.ingest.extract.event_visits import visits
-from kb.ingest.extract.mentions import Organisation
+from kb.ingest.extract.event_visits import delegation_trips, visits
+from kb.ingest.extract.mentions import Organisation, Person
 from kb.ingest.extract.regions import RegionMention
 from kb.ingest.extract.textscan import SpanIndex
 
@@ -26,7 +26,8 @@ __all__ = ["EventMention", "find_event_mentions", "quoted_spans"]
 
 def find_event_mentions(doc: Document, *, dates: list[DateMention],
                         regions: list[RegionMention],
-                        organisations: list[Organisation]) -> list[EventMention]:
+                        organisations: list[Organisation],
+                        people: list[Person] = ()) -> list[EventMention]:
     # The finders look inside one sentence: each gets the quotations, the
     # organisation and place mentions and the dates of that sentence only
     # (looked up by position, so a long article costs linear time).
@@ -34,6 +35,9 @@ def find_event_mentions(doc: Document, *, dates: list[DateMention],
     org_index = SpanIndex((m.start, m.end, o) for o in organisations for m in o.mentions)
     region_index = SpanIndex(regions, span=lambda m: (m.start, m.end))
     date_index = SpanIndex(dates, span=lambda d: (d.start, d.end))
+    # A person's name ends an event's name read leftwards (福建省省长于伟国
+    # 关于…会议的报告 names no 于伟国关于…会议).
+    person_index = SpanIndex((m.start, m.end) for p in people for m in p.mentions)
     mentions: list[EventMention] = []
     for sentence in doc.sentences:
         if doc.is_caption(sentence.start, sentence.end) or doc.is_damaged(sentence.start, sentence.end):
@@ -42,10 +46,11 @@ def find_event_mentions(doc: Document, *, dates: list[DateMention],
         org_spans = org_index.touching(sentence.start, sentence.end)
         places = region_index.touching(sentence.start, sentence.end)
         sentence_dates = date_index.starting_in(sentence.start, sentence.end)
+        person_spans = person_index.touching(sentence.start, sentence.end)
         found: list[EventMention] = []
         taken: list[tuple[int, int]] = []
-        for finder in (alliances, agreements, named_events, talks, visits, foundings):
-            for mention in finder(doc, sentence, quotes, org_spans, taken, places):
+        for finder in (alliances, agreements, delegation_trips, named_events, talks, visits, foundings):
+            for mention in finder(doc, sentence, quotes, org_spans, taken, places, person_spans):
                 taken.append((mention.start, mention.end))
                 found.append(mention)
         # A plan with its own day (今天上午…还将举办两场平行论坛) is an event.

@@ -40,6 +40,8 @@ class EventMention:
     lifecycle: str = ""  # 'start' (…于9月9日开班) or 'end' (…在雄安新区结业)
     ceremony: str = ""  # 'start' or 'end' for 开班仪式 / 结业式 …
     delegation: str = ""  # “浙商皖北行”考察团: the visiting group's name
+    trip: bool = False  # a group's trip (代表团赴X考察): news of its own, dated or not
+    generated_title: bool = False  # the title is made from the words around, not a name
 
 
 def inside(start: int, end: int, spans) -> bool:
@@ -50,12 +52,22 @@ def overlaps(start: int, end: int, spans) -> bool:
     return any(s < end and start < e for s, e, *_ in spans)
 
 
-def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()) -> int:
-    """Read an event or alliance name leftwards from its trigger word."""
+def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=(), stops=()) -> int:
+    """Read an event or alliance name leftwards from its trigger word.  A
+    name never runs over one of the `stops` (people's names) or over a
+    double dash (再次见证一场盛会——第七届…博览会)."""
     boundaries = _by_last_char(T.LEFT_BOUNDARIES + tuple(extra_boundaries))
+    if _STUDY.search(text, max(floor, trigger_start - 30), trigger_start):
+        # 学习贯彻习近平总书记关于…重要论述培训班: the leader and 关于 belong
+        # to the name of a class that studies what he said.
+        boundaries = {ch: tuple(w for w in words if w != "关于") for ch, words in boundaries.items()}
+    else:
+        floor = max([floor, *(e for s, e, *_ in stops if e <= trigger_start)])
     i = trigger_start
     while i > floor:
         ch = text[i - 1]
+        if ch in "—-" and i - 2 >= floor and text[i - 2] == ch:
+            break
         if ch in _OPENING_QUOTES:
             j = text.rfind(_OPENING_QUOTES[ch], floor, i - 1)
             if j < 0:
@@ -82,6 +94,9 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
     if filler and filler.end() < trigger_start:
         i = filler.end()
     return i
+
+
+_STUDY = re.compile(r"重要论述|重要讲话|重要指示|重要思想|精神|思想")
 
 
 @functools.cache

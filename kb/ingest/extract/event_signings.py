@@ -23,7 +23,7 @@ _AGREEMENT_VERB = trigger_pattern(T.AGREEMENT_VERBS)
 _AGREEMENT_NOUN = trigger_pattern(T.AGREEMENT_NOUNS)
 
 
-def agreements(doc, sentence, quotes, org_spans, taken, regions):
+def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
     """签署 … 协议/框架协议/备忘录: one event per agreement named (and per
     pair when A、B分别与X、Y签署); a 签约仪式 is one event of its own."""
     text = doc.text

@@ -57,7 +57,10 @@ _FACILITY_END = re.compile(r"(?:基地|园区|园|馆|中心|公司|集团|科�
 
 def best_name(event) -> str:
     """The fullest real name; failing that an ordinal name (首场座谈会) over a
-    count (三场企业座谈会)."""
+    count (三场企业座谈会).  A name the text gives (“浙商皖北行”…考察对接)
+    wins over a title made from a visit's words (参观了X)."""
+    if event.real_names:
+        return max(event.real_names, key=lambda n: (len(_norm(n)), -event.real_names.index(n)))
     if event.preferred_name:
         return event.preferred_name
     names = [n for n in event.names if n not in event.generic_names]

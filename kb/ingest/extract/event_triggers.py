@@ -25,6 +25,15 @@ VISIT_WORDS = (
     "参观调研", "参观考察", "考察调研", "调研学习", "参观学习", "实地考察", "考察交流", "参观交流",
     "调研交流", "考察对接", "参观", "调研", "考察", "走访", "探访",
 )
+# Activity nouns that name a class only when one was held: 举办培训 is an
+# event, 深化干部教育培训 a subject (see INTENT).
+ACTIVITY_NOUNS = ("培训", "研修", "轮训", "现场教学", "学习培训")
+# Verbs of intent and cooperation before an activity noun: what is talked
+# about or hoped for, not what happened.
+INTENT = re.compile(
+    r"加强|深化|推进|提升|抓好|珍惜|互派|携手|希望|要|继续|进一步|做好|重视|注重|完善|建立|健全|探索|"
+    r"围绕|就|在.{0,8}方面|共同|支持|帮助|助力|推动|强化|拓展|扩大|持续"
+)
 # Verbs that make a visit only with the place after them (走进比亚迪, 首站来到前海).
 VISIT_OBJECT_ONLY = ("走进", "首站来到", "来到", "转赴", "转战", "前往")
 ALLIANCE_NOUNS = ("创新联合体", "联合体", "联盟", "共同体")
@@ -67,6 +76,9 @@ LEFT_BOUNDARIES = (
     "为", "的", "了", "和", "与", "及", "由", "到", "赴", "将", "等", "做", "开启",
     "启动", "迎来", "围绕", "通过", "聚焦", "透过", "对", "从", "向", "着", "过", "分别",
     "据悉", "据了解", "据介绍", "据报道", "首次", "此前", "随后", "同时", "期间", "包括", "其中", "近日", "日前", "今天",
+    # verbs and words that stand before an event's name, never inside it
+    "关于", "见证", "承办", "协办", "既有", "也有", "希望", "珍惜", "抓好", "互派", "携手", "图为", "隆重",
+    "亮相", "出席了", "参加了", "进行",
 )
 # Ceremonies keep the kind of the event they open or close; with a date of
 # their own they are its child events.
@@ -85,12 +97,14 @@ RIGHT_BOUNDARIES = (
     "在", "于", "举行", "召开", "举办", "开幕", "闭幕", "落幕", "启动", "上", "中", "后", "前",
     "期间", "现场", "为", "将", "还", "特", "由", "以", "的", "和", "与", "聚焦", "采用", "邀请",
     "吸引", "结业", "开班", "围绕", "顺利", "圆满", "正式", "是", "共", "等", "已", "也", "再",
+    "全体", "参加", "出席", "参训", "学员",
 )
 # A trigger followed by one of these is a modifier, not an event (培训机制).
 MODIFIED_NOUNS = (
     "机制", "体系", "经费", "基地", "中心", "模式", "资源", "需求", "课程", "内容", "成果",
     "计划", "方案", "效果", "质量", "理念", "师资", "费用", "机构", "学校", "教材", "平台",
     "秘书处", "组委会", "会场", "门票", "报名", "议程", "工作", "制度", "规划", "项目",
+    "老师", "教师", "讲师", "学员", "人员", "专家", "情况", "基本情况", "经验", "体会",
 )
 # One-character boundaries that are also the second character of ordinary
 # words inside names (自由贸易港, 关于, 参与, 作为): not a boundary after these.

@@ -1,5 +1,7 @@
-"""Visits: 在X参观调研, 赴X考察 (the place before the verb), 参观了X, 走进X,
-首站来到X (the place after it)."""
+"""Visits: a delegation's trip (江西省党政代表团来湘考察, 李某率团远赴茫崖市
+进行考察, 学习组一行赴中山, 考察团访问广州, 刘某一行还考察了X), and visits
+to a named place: 在X参观调研, 赴X考察 (the place before the verb), 参观了X,
+走进X, 首站来到X (the place after it)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from kb.ingest.extract.event_names import (
     inside,
     only_places,
     overlaps,
+    planned,
 )
 
 _VISIT_LEAD = re.compile(r"(?:在|赴|到|前往|走进|来到|来)")
@@ -22,7 +25,47 @@ _FACILITY = re.compile(r"(?:基地|园区|产业园|园|馆|中心|公司|集团
                        r"企业|工厂|展厅|实验室|小镇|新城|总部|研究院|研究所|交易所)$")
 
 
-def visits(doc, sentence, quotes, org_spans, taken, regions):
+# Who travels: a group, or someone leading one (率团, 带队), or 一行.
+_WHO = r"(?:党政代表团|代表团|考察团|调研团|访问团|参访团|交流团|学习团|调研组|学习组|考察组|工作组|" \
+       r"一行|率团|率队|带队|组团)"
+_GO = r"(?:远赴|前往|赴|抵达|来到|到|来|走进|访问)"
+_ACT = r"(?:考察|调研|访问|学习|参观|交流|对接|洽谈|座谈|开展|进行|出席|参加|推介|招商|慰问)"
+# 代表团来湘考察, 一行赴中山，…, 一行还考察了重庆丰都: the place may be a one-
+# character abbreviation (湘, 潍) that no gazetteer lookup would accept.
+_TRIP = re.compile(
+    rf"(?P<who>{_WHO})(?:(?P<gap>[^，,。；;：:“”]{{0,12}}?)(?P<go>{_GO})(?P<place>[^，,。；;：:“”]{{1,14}}?)"
+    rf"(?P<act>{_ACT}[\u4e00-\u9fff]{{0,2}}|(?=[，,。；;])|$)"
+    rf"|(?:还|先后|随后|又|也)?(?P<verb>考察|调研|参观)了?(?P<object>[^，,。；;：:、“”]{{2,20}}))"
+)
+# Between the group and where it went: its leader's name, 一行, 于X日 … but no
+# other verb (率团参加…大会 is a meeting, not a trip).
+_GAP_VERB = re.compile(r"参加|出席|召开|举办|举行|签署|会见|审议|开展|进行")
+
+
+def delegation_trips(doc, sentence, quotes, org_spans, taken, regions, people=()):
+    """A group's trip to a place: the news of a visit even when the text
+    gives it no date (the trip is what the article reports)."""
+    text = doc.text
+    for match in _TRIP.finditer(text, sentence.start, sentence.end):
+        if _GAP_VERB.search(match["gap"] or "") or inside(*match.span(), quotes) \
+                or doc.is_damaged(*match.span()) or planned(text, sentence, match.start(), match.end()):
+            continue  # 代表团将赴X考察: a plan, whatever day it is planned for
+        if match["go"]:
+            place, verb = match["place"], match["act"] or ""
+            start, end = match.start("go"), match.end("act") if match["act"] else match.end("place")
+            if _GAP_VERB.search(place) or re.search(_GO, place):
+                continue
+        else:
+            place, verb = match["object"], match["verb"]
+            start, end = match.start("verb"), match.end("object")
+        if overlaps(start, end, taken):
+            continue
+        title = f"{place}{verb}" if verb.startswith(("考察", "调研", "访问", "学习", "参观")) else f"{place}考察"
+        yield EventMention("visit", place, start, end, verb or match["go"], sentence,
+                           place_phrase=place, title=title, trip=True, generated_title=True)
+
+
+def visits(doc, sentence, quotes, org_spans, taken, regions, people=()):
     """A visit to a named place: 在X参观调研, 赴X考察 (the place before the
     verb), or 参观了X, 走进X, 首站来到X (the place after it)."""
     text = doc.text
@@ -40,7 +83,7 @@ def visits(doc, sentence, quotes, org_spans, taken, regions):
             place_start, place_end, place = obj
             yield EventMention("visit", place, place_start, place_end, verb, sentence,
                                place_phrase=place, title=f"{delegation}{verb}{place}",
-                               delegation=delegation)
+                               delegation=delegation, generated_title=not delegation)
             continue
         if verb in T.VISIT_OBJECT_ONLY:
             continue
@@ -56,7 +99,7 @@ def visits(doc, sentence, quotes, org_spans, taken, regions):
             continue
         yield EventMention("visit", place, lead.end(), end, verb, sentence,
                            place_phrase=place, title=f"{delegation}{place}{verb}",
-                           delegation=delegation)
+                           delegation=delegation, generated_title=not delegation)
 
 
 _VISIT_ANY = re.compile("|".join(sorted(T.VISIT_WORDS + T.VISIT_OBJECT_ONLY, key=len, reverse=True)))

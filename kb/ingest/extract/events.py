@@ -60,7 +60,8 @@ class EventRecord:
 def find_events(doc: Document, *, dates: list[DateMention], regions: list[RegionMention],
                 organisations: list[Organisation], people: list[Person],
                 quotes: list[QuoteMention], gazetteer: Gazetteer) -> list[EventRecord]:
-    mentions = find_event_mentions(doc, dates=dates, regions=regions, organisations=organisations)
+    mentions = find_event_mentions(doc, dates=dates, regions=regions, organisations=organisations,
+                                   people=people)
     drafts, owner = assemble(doc, mentions, dates)
     place = main_place(doc, regions, organisations, gazetteer)
     for draft in drafts:
@@ -78,7 +79,7 @@ def find_events(doc: Document, *, dates: list[DateMention], regions: list[Region
 
 def _record(draft: Draft) -> EventRecord:
     reasons = []
-    if draft.generic:
+    if draft.generic or not draft.named:
         reasons.append(GENERATED_TITLE)
     if draft.date_rank == NONE:
         reasons.append("日期未知")

@@ -1,0 +1,70 @@
+"""Events in the shapes real regional news writes them (each case written
+here in its own words): delegations' trips, activity nouns that are topics,
+names that stop at a person, at 关于 or at a double dash."""
+
+import datetime as dt
+
+from tests.ingest.extract.test_events import events_of, summary
+
+
+def test_delegation_trip_to_a_one_character_abbreviation_is_a_visit():
+    [visit] = events_of("9月11日,江西省党政代表团来湘考察。", dt.date(2020, 9, 12))
+    assert summary(visit) == ("visit", "2020-09-11", "湘考察")
+    assert visit.title_generated
+
+
+def test_delegation_trip_without_a_date_is_still_the_news():
+    events = events_of("台州市委书记李某率团远赴茫崖市进行考察,双方召开对口支援工作联席会。"
+                       "此前,两地已于2021年签署协议。")
+    visits = [e for e in events if e.kind == "visit"]
+    assert [(v.title, v.start_date) for v in visits] == [("茫崖市考察", None)]
+
+
+def test_delegation_trip_forms():
+    cases = {
+        "3月16日,民进某市委会学习组一行赴中山,开展会务交流。": "中山考察",
+        "3月16日,香港区议会考察团访问广州、佛山等四市。": "广州、佛山等四市考察",
+        "11月4日,在丰期间,刘某一行还考察了重庆丰都某实业有限公司。": "重庆丰都某实业有限公司考察",
+        "11月23日,某市市长率代表团来到平阳开展对口合作。": "平阳考察",
+    }
+    for text, title in cases.items():
+        visits = [e for e in events_of(text, dt.date(2023, 11, 28)) if e.kind == "visit"]
+        assert [v.title for v in visits] == [title], text
+
+
+def test_delegation_planned_trip_is_no_event_even_with_its_day():
+    assert [e for e in events_of("今天上午,浙江省代表团将赴汶川县,考察对口支援项目。",
+                                 dt.date(2025, 3, 6)) if e.kind == "visit"] == []
+
+
+def test_delegation_led_to_a_meeting_is_no_visit():
+    assert [e for e in events_of("5月8日,市长率团参加在北京举行的推介大会。", dt.date(2024, 5, 9))
+            if e.kind == "visit"] == []
+
+
+def test_training_noun_as_a_topic_is_no_event():
+    text = ("4月2日,考察团一行来宁化县委党校考察,共商深化两地干部教育培训交流合作。"
+            "双方就今后加强两地干部培训、互派学员培训达成共识。她希望学员珍惜此次培训。"
+            "七名培训老师展示了作业。")
+    assert [e.kind for e in events_of(text, dt.date(2023, 4, 3))] == ["visit"]
+
+
+def test_activity_without_a_name_or_date_of_its_own_belongs_to_its_class():
+    text = ("8月25日,2020年嘉兴市东西部协作干部培训班开班。"
+            "学员们在如皋市等地进行乡村振兴现场教学。")
+    events = events_of(text, dt.date(2020, 8, 26))
+    assert [summary(e) for e in events] == [("training", "2020-08-25", "2020年嘉兴市东西部协作干部培训班")]
+
+
+def test_event_name_stops_at_a_person_and_at_a_double_dash():
+    text = ("会议听取了福建省省长于某某关于2015年泛珠三角区域合作行政首长联席会议以来工作的通报。"
+            "9月19日,我们再次见证一场举世瞩目的盛会——第七届中国—亚欧博览会在乌鲁木齐开幕。")
+    titles = [e.title for e in events_of(text, dt.date(2022, 9, 21))]
+    assert "第七届中国—亚欧博览会" in titles
+    assert not any("于某某" in t or "见证" in t for t in titles)
+
+
+def test_study_class_name_keeps_the_leader_and_about():
+    text = "日前,首期学习贯彻习近平总书记关于长三角一体化发展重要论述培训班结业。"
+    [training] = events_of(text, dt.date(2024, 5, 20))
+    assert training.title == "首期学习贯彻习近平总书记关于长三角一体化发展重要论述培训班"
