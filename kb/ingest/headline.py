@@ -26,6 +26,8 @@ _FURNITURE = re.compile(
 # A label and what it labels (服务热线:, 当前位置:, 日期查询:2021年…).
 _LABEL = re.compile(r"^\s*(?:\d+\s*[.、]\s*)?[\u4e00-\u9fff]{1,6}\s*:")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_OWNER = re.compile(r"^[\u4e00-\u9fff()（）]{3,30}(?:委员会|管委会|人民政府|政府|商会|协会|学会|联合会|研究院|"
+                    r"大学|学院|党校|集团|公司|局|厅|委|办公室|中心|网|报|在线)$")
 MIN_LENGTH, MAX_LENGTH = 5, 60
 
 
@@ -61,4 +63,10 @@ def choose(lines: list[junk.Line], first_body: int, caption_starts: set[int]) ->
     # A title printed twice (the page title and the heading below it) wins
     # over chrome that looks like one; otherwise the first.
     keys = [_key(ln) for ln in lines[:first_body] if not ln.blank]
-    return next((ln for ln in candidates if keys.count(_key(ln)) > 1), candidates[0])
+    twice = next((ln for ln in candidates if keys.count(_key(ln)) > 1), None)
+    if twice is not None:
+        return twice
+    # A site's owner above the headline (安徽省浙江商会, 某某市人民政府): a
+    # name alone is no headline when a line below could be one.
+    headlines = [ln for ln in candidates if not _OWNER.search(ln.norm.strip())]
+    return headlines[0] if headlines else candidates[0]

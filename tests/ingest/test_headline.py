@@ -70,3 +70,11 @@ def test_headline_a_byline_with_report_mark_is_never_the_title():
     )
     assert meta.title_generated
     assert meta.title.startswith("台中市政府联合四县市产业公协会成立地方特色产业联合会")
+
+
+def test_headline_below_the_site_owners_name():
+    meta = meta_of(
+        "某某省浙江商会", "“浙商皖北行”考察团赴亳州、蚌埠考察对接", "",
+        "6月18日至20日,某某省浙江商会组织考察团赴亳州、蚌埠两市开展考察对接活动。",
+    )
+    assert meta.title == "“浙商皖北行”考察团赴亳州、蚌埠考察对接"

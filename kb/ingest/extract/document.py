@@ -60,12 +60,17 @@ class Document:
 
     @property
     def headline_end(self) -> int:
-        """End of the headline when the text opens with the article's title
-        line (0 when it opens straight with the lead)."""
-        first = self.text.split("\n", 1)[0]
+        """End of the headline when one of the text's first lines is the
+        article's title line (a site's name may stand above it); 0 when the
+        text opens straight with the lead."""
         title = self.title.strip()
-        if title and first.strip().startswith(title[: max(4, len(title) // 2)]) and len(first) <= 120:
-            return len(first)
+        if not title:
+            return 0
+        pos = 0
+        for line in self.text.split("\n", 4)[:4]:
+            if line.strip().startswith(title[: max(4, len(title) // 2)]) and len(line) <= 120:
+                return pos + len(line)
+            pos += len(line) + 1
         return 0
 
     def is_damaged(self, start: int, end: int) -> bool:

@@ -229,7 +229,13 @@ def _bare(mention: EventMention) -> bool:
 def _same_event_names(a: str, b: str) -> bool:
     """Two names of one event: one contains the other, or they share a long
     stretch (首期…人才培训班 vs 首期…人才深入学习…培训班; 2024年示范区“专精
-    特新”…培训班 vs 2024年“专精特新”…培训班) and no different ordinal."""
+    特新”…培训班 vs 2024年“专精特新”…培训班) and no different ordinal.  A
+    name that refers back (此次湘赣边…交流会) is the one it repeats
+    (首届湘赣边…交流会)."""
+    for this, other in ((a, b), (b, a)):
+        back = T.ANAPHOR.match(this)
+        if back and len(this) - back.end() >= 4 and this[back.end():] in other:
+            return True
     if a in b or b in a:
         return min(len(a), len(b)) >= 4
     ordinals = {o.group() for o in T.ORDINAL.finditer(a)}, {o.group() for o in T.ORDINAL.finditer(b)}
@@ -259,6 +265,8 @@ def _may_open_event(doc: Document, mention: EventMention, date: DateMention | No
     place or organisation in its sentence."""
     if mention.trigger in T.SIGNING_EVENTS:
         return False  # 项目签约仪式: the signings are reported one by one
+    if mention.generic and mention.trigger in T.BARE_MEETINGS:
+        return False  # 会议指出, 会议听取了, 大会上: the meeting already told
     dated = date is not None and date.start_date is not None
     if mention.kind == "founding":
         return dated  # a founding is told with its date

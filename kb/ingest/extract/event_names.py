@@ -60,7 +60,8 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
     if _STUDY.search(text, max(floor, trigger_start - 30), trigger_start):
         # 学习贯彻习近平总书记关于…重要论述培训班: the leader and 关于 belong
         # to the name of a class that studies what he said.
-        boundaries = {ch: tuple(w for w in words if w != "关于") for ch, words in boundaries.items()}
+        boundaries = {ch: tuple(w for w in words if w not in ("关于", "贯彻", "落实"))
+                      for ch, words in boundaries.items()}
     else:
         floor = max([floor, *(e for s, e, *_ in stops if e <= trigger_start)])
     i = trigger_start
@@ -75,9 +76,10 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
             i = j
             continue
         if ch in ")）":
-            # 海南自由贸易港(深圳)投资推介会: a short bracket inside a name.
+            # 海南自由贸易港(深圳)投资推介会: a short bracket inside a name;
+            # (记者 蒋雪林) before it is a byline.
             j = max(text.rfind("(", floor, i - 1), text.rfind("（", floor, i - 1))
-            if j < 0 or i - 1 - j > 8 or j == floor:
+            if j < 0 or i - 1 - j > 8 or j == floor or re.search(r"记者|通讯员|摄", text[j:i]):
                 break
             i = j
             continue
@@ -93,9 +95,12 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
     filler = _LEADING_FILLER.match(text, i, trigger_start)
     if filler and filler.end() < trigger_start:
         i = filler.end()
-    return i
+    # A demonstrative opens what it refers to (高度重视本届论坛: 本届论坛).
+    back = [m.start() for m in _DEMONSTRATIVE.finditer(text, i, trigger_start)]
+    return back[-1] if back and back[-1] > i else i
 
 
+_DEMONSTRATIVE = re.compile(r"本届|本次|此次|这次|这场|本期|该次")
 _STUDY = re.compile(r"重要论述|重要讲话|重要指示|重要思想|精神|思想")
 
 

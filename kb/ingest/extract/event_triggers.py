@@ -15,6 +15,9 @@ FORUM_WORDS = (
     "恳谈会", "交流会", "洽谈会", "推介会", "对接会", "圆桌对话", "圆桌会议", "院长对话",
     "高端对话", "对话会", "年会", "博览会", "发布会", "沙龙", "推进会", "联席会议", "协调会",
     "现场会", "观摩会", "见面会", "大讲堂", "讲坛",
+    # meetings named by what they are: 深港合作会议, 省会城市第九届会商会,
+    # 党政联席会, 首长会议, 专场推介活动
+    "首长会议", "工作会议", "学术会议", "合作会议", "会议", "会商会", "联席会", "推介活动",
 )
 TRAINING_WORDS = (
     "开班仪式", "结业仪式", "开班式", "结业式", "开营仪式", "结营仪式", "开营式", "结营式",
@@ -56,7 +59,11 @@ PLANNED = ("还将", "将于", "将在", "将赴", "拟", "计划", "准备", "�
 
 # Not an event even though a trigger word is inside: 大会堂 is a building,
 # 人民代表大会 and 全会 are standing bodies and sessions.
-NOT_EVENTS = ("大会堂", "代表大会", "股东大会", "职工大会")
+# A generic mention of these refers to a meeting told elsewhere; it never
+# opens an event of its own (会议指出, 大会期间).
+BARE_MEETINGS = ("会议", "大会", "会")
+NOT_EVENTS = ("大会堂", "代表大会", "股东大会", "职工大会", "常务会议", "党组会议", "党委会议", "办公会议",
+              "视频会议", "电视电话会议", "会议室", "会议中心")
 
 # Generic modifiers: a name made only of these and a trigger word is no name.
 _ORDINAL = r"(?:首|第[一二三四五六七八九十百零〇\d]+)(?:场|次|期|届|轮|批)"
@@ -78,7 +85,7 @@ LEFT_BOUNDARIES = (
     "据悉", "据了解", "据介绍", "据报道", "首次", "此前", "随后", "同时", "期间", "包括", "其中", "近日", "日前", "今天",
     # verbs and words that stand before an event's name, never inside it
     "关于", "见证", "承办", "协办", "既有", "也有", "希望", "珍惜", "抓好", "互派", "携手", "图为", "隆重",
-    "亮相", "出席了", "参加了", "进行",
+    "亮相", "出席了", "参加了", "进行", "听取了", "日电", "重视", "落实", "贯彻",
 )
 # Ceremonies keep the kind of the event they open or close; with a date of
 # their own they are its child events.
@@ -105,6 +112,7 @@ MODIFIED_NOUNS = (
     "计划", "方案", "效果", "质量", "理念", "师资", "费用", "机构", "学校", "教材", "平台",
     "秘书处", "组委会", "会场", "门票", "报名", "议程", "工作", "制度", "规划", "项目",
     "老师", "教师", "讲师", "学员", "人员", "专家", "情况", "基本情况", "经验", "体会",
+    "精神", "纪要", "决定", "部署", "安排", "要求", "以来", "召开以来", "举办以来", "成立以来",
 )
 # One-character boundaries that are also the second character of ordinary
 # words inside names (自由贸易港, 关于, 参与, 作为): not a boundary after these.

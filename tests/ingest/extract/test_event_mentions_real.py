@@ -68,3 +68,26 @@ def test_study_class_name_keeps_the_leader_and_about():
     text = "日前,首期学习贯彻习近平总书记关于长三角一体化发展重要论述培训班结业。"
     [training] = events_of(text, dt.date(2024, 5, 20))
     assert training.title == "首期学习贯彻习近平总书记关于长三角一体化发展重要论述培训班"
+
+
+def test_meetings_named_by_what_they_are():
+    text = ("6日,深港合作会议在深圳举行。会议指出,双方将深化合作。"
+            "7月28日,长江中游城市群省会城市第十届会商会在长沙召开。"
+            "8月31日,两区党政联席会在成都召开。")
+    titles = [summary(e) for e in events_of(text, dt.date(2024, 9, 7))]
+    assert titles == [("forum", "2024-09-06", "深港合作会议"),
+                      ("forum", "2024-07-28", "长江中游城市群省会城市第十届会商会"),
+                      ("forum", "2024-08-31", "两区党政联席会")]
+
+
+def test_routine_sessions_references_and_bare_meetings_are_no_events():
+    text = ("9月3日,市政府召开常务会议。会议听取了有关情况汇报。"
+            "自首届会商会召开以来,四市合作不断深化。各地要落实全市优化营商环境工作会议安排。")
+    assert events_of(text, dt.date(2024, 9, 4)) == []
+
+
+def test_a_name_that_refers_back_is_the_event_it_repeats():
+    text = ("12月18日,首届湘赣边区域开放合作交流会在浏阳召开。"
+            "此次湘赣边区域开放合作交流会由两省十县市共同发起。")
+    [forum] = events_of(text, dt.date(2014, 12, 23))
+    assert summary(forum) == ("forum", "2014-12-18", "首届湘赣边区域开放合作交流会")
