@@ -269,7 +269,8 @@ def _may_open_event(doc: Document, mention: EventMention, date: DateMention | No
         return False  # 会议指出, 会议听取了, 大会上: the meeting already told
     dated = date is not None and date.start_date is not None
     if mention.kind == "founding":
-        return dated  # a founding is told with its date
+        # A founding is told with its date; an unveiling is news of its own.
+        return dated or "牌" in mention.trigger
     if mention.kind in ("alliance", "agreement"):
         return True
     if mention.anchor and mention.kind in ("forum", "training"):

@@ -45,8 +45,11 @@ def _anchored_parent(events, index: int, anchor: str) -> int | None:
         before = [j for j in candidates if min((s for s, _ in events[j].spans), default=0) <= first]
         if before:
             return before[-1]
-        if candidates:
-            return candidates[0]
+        # A host told only later: not when the anchor names the event's own
+        # noun (峰会上 in a summit's own report is the summit itself).
+        later = [j for j in candidates if not any(anchor in n for n in events[index].names)]
+        if later:
+            return later[0]
     return None
 
 

@@ -27,6 +27,11 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
     """签署 … 协议/框架协议/备忘录: one event per agreement named (and per
     pair when A、B分别与X、Y签署); a 签约仪式 is one event of its own."""
     text = doc.text
+    found: list[tuple[int, int]] = []
+
+    def taken_here(lo: int, hi: int) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in found if lo <= s < hi]
+
     for verb in _AGREEMENT_VERB.finditer(text, sentence.start, sentence.end):
         if inside(*verb.span(), quotes) or doc.is_damaged(*verb.span()) \
                 or (verb.group().endswith("签约") and _SIGNING_NOUN.match(text, verb.end())):
@@ -42,6 +47,7 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
                                extra_boundaries=T.AGREEMENT_VERBS) if floor > verb.end() else \
                 _agreement_name_start(text, noun.start(), floor)
             floor = noun.end() + 1
+            found.append((start, noun.end()))
             name = text[start:noun.end()].strip("“”《》")
             if any(c in name for c in CLAUSE_END):
                 continue
@@ -58,8 +64,15 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
                 continue
             parties = _parties(text, sentence, verb.start(), org_spans, regions) if generic else ""
             title = f"{parties}签署{name}" if parties else (name if not generic else f"签署{name}")
+            made_up = bool(parties) or _KIND_ONLY.fullmatch(head) is not None
             yield EventMention("agreement", name, start, noun.end(), verb.group(), sentence,
-                               generic=generic and not parties, title=title)
+                               generic=generic and not parties, title=title, generated_title=made_up)
+        # 签署《…实施意见》, 签署发布了《…发展共识》: a titled document signed.
+        _, c_end = clause_bounds(text, sentence, verb.start())
+        for book in _BOOK.finditer(text, verb.end(), c_end):
+            if not overlaps(book.start(), book.end(), taken_here(verb.end(), c_end)):
+                yield EventMention("agreement", book.group(1), book.start(), book.end(), verb.group(),
+                                   sentence, title=book.group(1))
     for match in _SIGNING.finditer(text, sentence.start, sentence.end):
         if inside(*match.span(), quotes) or overlaps(*match.span(), taken):
             continue
@@ -79,6 +92,11 @@ def _agreement_name_start(text: str, noun_start: int, floor: int) -> int:
     return start
 
 
+# Words that say what kind of agreement it is, not which one: 战略合作框架协议
+# names no agreement; its title is made from the parties (flagged).
+_KIND_ONLY = re.compile(r"(?:战略|合作|框架|全面|深化|友好|结对|帮扶|项目|投资|三方|双方|多方|多项|"
+                        r"一揽子|多份|会议|相关|有关|各项|系列|[一二三四五六七八九十两\d]+[份项个])*")
+_BOOK = re.compile(r"《([^《》]{4,60})》")
 _COLLECTIVE = re.compile(r"\d+家|\d+个|多家|多个|[两三四五六七八九十]+家")
 _SIGNING_NOUN = re.compile(r"(?:仪式|活动|项目|金额|额|现场|大会)")
 _AGREEMENT_MODIFIED = re.compile("|".join(T.AGREEMENT_MODIFIED))

@@ -98,6 +98,11 @@ def title_series(events, place: str | None, gazetteer: Gazetteer,
         if event.generic and event.kind in ("forum", "training") and needs_place(event.title) \
                 and not event.ordinal:
             event.title = prefix + event.title
+        elif not event.generic and not event.named and event.kind == "agreement":
+            # 战略合作协议 names no agreement: say where it was signed.
+            own = _place_prefix(event.region_keys[0], gazetteer) if event.region_keys else prefix
+            if own and not any(name in event.title for name in place_names | {own}):
+                event.title = own + event.title
 
 
 def _place_prefix(key: str | None, gazetteer: Gazetteer) -> str:

@@ -39,10 +39,10 @@ INTENT = re.compile(
 )
 # Verbs that make a visit only with the place after them (走进比亚迪, 首站来到前海).
 VISIT_OBJECT_ONLY = ("走进", "首站来到", "来到", "转赴", "转战", "前往")
-ALLIANCE_NOUNS = ("创新联合体", "联合体", "联盟", "共同体")
+ALLIANCE_NOUNS = ("创新联合体", "联合体", "联盟", "共同体", "联合会")
 ALLIANCE_VERBS = ("揭牌成立", "挂牌成立", "正式成立", "宣告成立", "发起成立", "签约成立", "成立",
                   "揭牌", "挂牌", "发起", "发布", "启动", "组建")
-AGREEMENT_VERBS = ("共签署", "共签订", "签署", "签订", "签约", "共签")
+AGREEMENT_VERBS = ("共签署", "共签订", "签署", "签订", "签约", "共签", "达成")
 # A signing ceremony is an agreement event even when no document is named.
 SIGNING_EVENTS = ("集中签约仪式", "签约仪式", "集中签约活动", "签约活动", "集中签约")
 # After an agreement noun, a noun it modifies (协议投资额 is an amount).
@@ -85,7 +85,7 @@ LEFT_BOUNDARIES = (
     "据悉", "据了解", "据介绍", "据报道", "首次", "此前", "随后", "同时", "期间", "包括", "其中", "近日", "日前", "今天",
     # verbs and words that stand before an event's name, never inside it
     "关于", "见证", "承办", "协办", "既有", "也有", "希望", "珍惜", "抓好", "互派", "携手", "图为", "隆重",
-    "亮相", "出席了", "参加了", "进行", "听取了", "日电", "重视", "落实", "贯彻",
+    "亮相", "出席了", "参加了", "进行", "听取了", "日电", "重视", "落实", "贯彻", "象征", "标志着",
 )
 # Ceremonies keep the kind of the event they open or close; with a date of
 # their own they are its child events.

@@ -91,3 +91,37 @@ def test_a_name_that_refers_back_is_the_event_it_repeats():
             "此次湘赣边区域开放合作交流会由两省十县市共同发起。")
     [forum] = events_of(text, dt.date(2014, 12, 23))
     assert summary(forum) == ("forum", "2014-12-18", "首届湘赣边区域开放合作交流会")
+
+
+def test_alliance_launched_with_its_ceremony_or_a_day_between():
+    text = ("9月18日,粤港澳大湾区企业家联盟在广东前海隆重举行成立大会。"
+            "“领航粤港澳大湾区发展联盟”24日在港成立。"
+            "4月28日,中俄商协会经贸服务共同体启动仪式在哈尔滨举行。")
+    kinds = {(e.kind, e.title) for e in events_of(text, dt.date(2023, 11, 25))}
+    assert kinds == {("alliance", "粤港澳大湾区企业家联盟成立"),
+                     ("alliance", "领航粤港澳大湾区发展联盟成立"),
+                     ("alliance", "中俄商协会经贸服务共同体启动")}
+
+
+def test_a_federation_founded_is_an_alliance_and_its_symbol_no_second_one():
+    text = "19日,台中市政府联合13个产业公协会成立「中台湾地方特色产业联合会」,象征联合会正式启动。"
+    [alliance] = events_of(text, dt.date(2018, 1, 20))
+    assert (alliance.kind, alliance.title) == ("alliance", "中台湾地方特色产业联合会成立")
+
+
+def test_units_unveiled_are_foundings():
+    text = ("11月30日,两个新载体——京沈合作(北京)离岸创新中心、京沈合作(沈阳)综合服务中心正式揭牌。"
+            "7月2日,举行了中山大学粤港澳发展研究院(深圳)揭牌仪式。"
+            "论坛现场举行“关中平原城市群区域合作办公室”揭牌仪式。园区揭牌以来发展迅速。")
+    foundings = [e.title for e in events_of(text, dt.date(2019, 12, 1)) if e.kind == "founding"]
+    assert foundings == ["京沈合作(北京)离岸创新中心揭牌", "京沈合作(沈阳)综合服务中心揭牌",
+                         "中山大学粤港澳发展研究院(深圳)揭牌", "关中平原城市群区域合作办公室揭牌"]
+
+
+def test_a_titled_document_signed_is_an_agreement_and_a_kind_alone_is_no_name():
+    text = ("6月7日,论坛现场签署发布了《关中平原城市群发展共识》。"
+            "会上,两区在西安签署了战略合作协议。双方达成村企结对帮扶协议。")
+    events = [(e.title, e.title_generated) for e in events_of(text, dt.date(2021, 6, 8))
+              if e.kind == "agreement"]
+    assert events == [("关中平原城市群发展共识", False), ("西安战略合作协议", True),
+                      ("村企结对帮扶协议", False)]
