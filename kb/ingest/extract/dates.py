@@ -55,6 +55,7 @@ MONTH_FORM = "month"  # 12月, 四月 (no year in the text)
 # Where the year (or the day) came from.
 FROM_TEXT = "text"
 FROM_PUBLISHED = "published"
+FROM_NAME = "event name"  # the year of the event's own name (2019…论坛)
 UNRESOLVED = ""
 
 MIN_YEAR, MAX_YEAR = 1000, 2199  # outside: a count (5000年历史), not a year
@@ -201,8 +202,9 @@ _ENUM_SEP = re.compile(rf"{_SPACE}*(?:、|以及|和|及|与|或){_SPACE}*")
 
 # What may stand before a lead's bare day (23日，…): the start of the text
 # or of a line, the end of a sentence, a closing bracket (the dateline's
-# credit), or the 电 of a dateline (新华社北京6月7日电 7日，…).
-_LEAD_BEFORE = set('\n。！？!?；;）)】]」』”"电')
+# credit), or the 电/讯/消息 of a dateline (新华社北京6月7日电 7日，…; 本报讯
+# 28日，…).
+_LEAD_BEFORE = set('\n。！？!?；;）)】]」』”"电讯息')
 
 
 class _Tok(NamedTuple):
@@ -302,6 +304,9 @@ class _Expr(NamedTuple):
 class _Context(NamedTuple):
     published: dt.date | None
     precision: str
+    # The year an event's own name gives (2019长江经济带合作论坛): a month-
+    # day the publication date cannot place falls in it.
+    year: int | None = None
 
 
 _ORDER = {"y": 0, "m": 1, "d": 2}
@@ -443,6 +448,8 @@ def _year_of(point: _Point, ctx: _Context) -> tuple[int | None, str]:
     if point.month is None:
         return None, UNRESOLVED
     year = _nearest_year(point.month, point.day, ctx)
+    if year is None and ctx.year is not None:
+        return ctx.year, FROM_NAME
     return year, (FROM_PUBLISHED if year is not None else UNRESOLVED)
 
 
@@ -538,14 +545,16 @@ def _relative(tok: _Tok, ctx: _Context) -> tuple:
 
 
 def find_dates(
-    text: str, *, published: dt.date | None, published_precision: str
+    text: str, *, published: dt.date | None, published_precision: str, year: int | None = None
 ) -> list[DateMention]:
-    """Every date mention of `text` (Simplified Chinese), in text order."""
+    """Every date mention of `text` (Simplified Chinese), in text order.
+    `year`: the year of what the text reports, when its own name gives one
+    (month-days the publication date does not place fall in it)."""
     if published_precision not in PRECISIONS:
         raise ValueError(f"unknown precision {published_precision!r}")
     if published is None or not MIN_YEAR <= published.year <= MAX_YEAR:
         published = None  # a nonsense publication year resolves nothing
-    ctx = _Context(published, published_precision if published else UNKNOWN)
+    ctx = _Context(published, published_precision if published else UNKNOWN, year)
     toks = _tokens(text)
     out: list[DateMention] = []
     i = 0
@@ -685,25 +694,64 @@ def _emit_enumeration(text, expr, end, clock, items, ctx, out) -> None:
 
 
 def _lead_day(text: str, tok: _Tok, ctx: _Context, out: list[DateMention]) -> None:
-    """23日，… opening a sentence: a day of the publication month, or of the
-    month before when it is after the publication day.  Elsewhere a bare day
-    (于23日举行, 18日的第二场) is left alone: its month is the narrative's,
-    not necessarily the publication's."""
+    """A bare day that dates what is told: 23日，… opening a sentence, or a
+    day right after a name and before its verb (深港合作会议6日在深圳举行,
+    论坛于23日举行).  Its month is the narrative's (the last month written
+    earlier in the paragraph), else the publication's (the month before when
+    the day is after the publication day).  Elsewhere (18日的第二场, 30日前)
+    a bare day is left alone."""
     if not tok.text[:-1].isdigit() or tok.text[-1] != "日" or tok.value is None:
         return
     before = tok.start - 1
     while before >= 0 and text[before] in " \t\u3000":
         before -= 1
-    if before >= 0 and text[before] not in _LEAD_BEFORE:
-        return
     end, clock = _time_after(text, tok.end)
-    if not clock and (end >= len(text) or text[end] not in ",，"):
-        return  # 18日的第二场: not a lead
-    pub, day = ctx.published, tok.value
+    lead = before < 0 or text[before] in _LEAD_BEFORE
+    if lead:
+        if not clock and (end >= len(text) or text[end] not in ",，"):
+            return  # 18日的第二场: not a lead
+    elif not (_PREDICATE.match(text, end) and (text[before] in "于”\"" or _NAME_CHAR.match(text[before]))):
+        return
+    day = tok.value
     dates = _NOT_RESOLVED
-    if pub is not None and ctx.precision == DAY:
+    month = _narrative_month(text, tok.start, out) if not lead or ctx.published is None else None
+    if month is None and ctx.published is not None and ctx.precision == DAY:
+        pub = ctx.published
         month = pub.replace(day=1) if day <= pub.day else _shift_month(pub, -1)
+        source = FROM_PUBLISHED
+    else:
+        source = FROM_TEXT
+    if month is not None:
         start = _date(month.year, _Point(None, month.month, day), DAY)
         if start is not None:  # else 31日 in an article of 5 May: April has no 31st
-            dates = (start, None, DAY, FROM_PUBLISHED)
+            dates = (start, None, DAY, source)
     _add(out, text, tok.start, end, dates, MONTH_DAY, clock)
+
+
+# After a bare day that dates an event: where or how it happened.
+_PREDICATE = re.compile(r"(?:上午|下午|晚上|晚|在|于|起在|举行|召开|开幕|举办|启动|开班|结业|闭幕|揭牌|签署|"
+                        r"成立|登场|落幕|至\d)")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9”」)）]")
+
+
+def _narrative_month(text: str, pos: int, out: list[DateMention]) -> dt.date | None:
+    """The month of the last dated mention earlier in the paragraph."""
+    paragraph = text.rfind("\n", 0, pos)
+    for mention in reversed(out):
+        if mention.start <= paragraph:
+            break
+        if mention.start_date is not None and mention.precision in (DAY, MONTH) and "月" in mention.text:
+            return mention.start_date.replace(day=1)
+    return None
+
+
+def in_year(mention: DateMention, year: int) -> DateMention | None:
+    """A month-day mention that nothing placed, placed in `year` (taken from
+    the name of the event it dates); None when it still says no day or month."""
+    found = find_dates(mention.text, published=None, published_precision=UNKNOWN, year=year)
+    if not found or found[0].start_date is None:
+        return None
+    first = found[0]
+    return DateMention(mention.start + first.start, mention.start + first.end, first.text,
+                       first.start_date, first.end_date, first.precision, first.form,
+                       first.time_of_day, first.resolved_from)

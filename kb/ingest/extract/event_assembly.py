@@ -20,10 +20,12 @@ from kb.ingest.extract import event_triggers as T
 from kb.ingest.extract.dates import DateMention
 from kb.ingest.extract.document import Document, Sentence
 from kb.ingest.extract.event_dates import (
+    ANCHORED,
     NONE,
     apply_lifecycles,
     dates_compatible,
     dates_for,
+    finer_within,
     is_range,
     overlap,
     rank,
@@ -65,6 +67,7 @@ class Draft:
     anchor: str = ""
     generic: bool = True
     named: bool = False  # a mention gave it a name (not a title made from its words)
+    same_day: bool = False  # dated by 当日/当天/同日: the day of the event before
     real_names: list[str] = field(default_factory=list)  # a visit's names the text gives
     cued_location: bool = False  # the text says where (在/赴 …)
     generic_names: set[str] = field(default_factory=set)
@@ -119,6 +122,7 @@ def assemble(doc: Document, mentions: list[EventMention],
             _absorb(events[index], mention, date)
             owner[id(mention)] = index
     apply_lifecycles(events)
+    _same_day_as_before(events)
     _add_ceremonies(events, ceremonies, owner)
     link_parents(events)
     inherit_from_enclosing(events, mentions, owner, doc)
@@ -221,6 +225,25 @@ def _merge_target(events: list[Draft], mention: EventMention,
     return None
 
 
+SAME_DAY = ("当日", "当天", "同日", "当晚")
+
+
+def _same_day_as_before(events: list[Draft]) -> None:
+    """当日,内蒙古3盟市代表…签署会议备忘录: the day of the last dated event
+    told before it."""
+    for event in events:
+        if not event.same_day or event.start_date is not None or not event.spans:
+            continue
+        first = min(s for s, _ in event.spans)
+        told = [e for e in events if e is not event and e.start_date is not None and e.precision == D.DAY
+                and e.spans and min(s for s, _ in e.spans) < first]
+        if told:
+            before = max(told, key=lambda e: min(s for s, _ in e.spans))
+            event.start_date, event.end_date, event.precision = before.start_date, None, D.DAY
+            event.date_rank = ANCHORED
+            event.inherited_date = True
+
+
 def _bare(mention: EventMention) -> bool:
     """研学营, 研修班, 本期研修班: the trigger alone or with a demonstrative."""
     return T.ANAPHOR.sub("", mention.name) == mention.trigger
@@ -316,8 +339,10 @@ def _absorb(event: Draft, mention: EventMention, date: DateMention | None) -> No
         event.lifecycle.setdefault(mention.lifecycle, date)
         apply_lifecycles([event])
     event.add_sentence(mention.sentence)
+    if date is not None and date.start_date is None and date.text.startswith(SAME_DAY):
+        event.same_day = True  # 当日…签署: the day of the event told before
     date_rank = rank(date)
-    if date_rank > event.date_rank:
+    if date_rank > event.date_rank or (date_rank == event.date_rank and finer_within(date, event)):
         event.start_date = date.start_date
         event.end_date = date.end_date if is_range(date) else None
         event.precision = date.precision

@@ -4,8 +4,10 @@ class's 开班/结业 days give it."""
 
 from __future__ import annotations
 
+import re
+
 from kb import dates as D
-from kb.ingest.extract.dates import DateMention
+from kb.ingest.extract.dates import DateMention, in_year
 from kb.ingest.extract.event_names import EventMention
 
 # How much a date source is trusted when mentions of one event disagree.
@@ -15,17 +17,57 @@ _EXPLICIT_FORMS = {"absolute", "month_day", "range", "enumeration_item", "year",
 
 def dates_for(mention: EventMention) -> list[DateMention]:
     """The dates a mention's sentence gives it: all items of an enumeration
-    (4月9日、18日、26日召开), else the nearest date before the trigger."""
-    dated = [d for d in mention.dates if d.start_date is not None or d.form == "relative"]
+    (4月9日、18日、26日召开), else the nearest date before the trigger.  A
+    month-day no publication date placed takes the year of the event's own
+    name (11月20日,2019长江经济带合作论坛…)."""
+    year = _NAME_YEAR.search(mention.name)
+    dates = [in_year(d, int(year.group(1))) or d if year and d.start_date is None else d
+             for d in mention.dates]
+    dated = [d for d in dates if d.start_date is not None or d.form == "relative"]
+    # 新华社深圳9月7日电 …会议6日举行: the dateline's day is the report's; it
+    # dates the event only when the sentence gives no other.
+    own = [d for d in dated if not _dateline(mention.sentence, d)]
+    dated = own or dated
     # A year inside the name (岳阳市2023年…培训班) is part of the name; the
     # event's own date stands outside it when the sentence gives one.
     dated = [d for d in dated if not (mention.start <= d.start and d.end <= mention.end)]
     items = [d for d in dated if d.form == "enumeration_item" and d.end <= mention.end]
     if len(items) > 1:
         return items
+    # 深港合作会议6日在深圳举行, …年会12日在海口召开: the day right after
+    # the name is the event's.
+    right_after = [d for d in dated if 0 <= d.start - mention.end <= 1]
+    if right_after:
+        return right_after[:1]
     before = [d for d in dated if d.end <= mention.end]
+    # 10月16日至20日,…主办的2023年浙江省、山东省…培训班: a year written
+    # just before the name names the edition; the day before it dates it.
+    while len(before) > 1 and before[-1].precision == D.YEAR and before[-2].precision in (D.DAY, D.MONTH) \
+            and before[-2].start_date and before[-2].start_date.year == before[-1].start_date.year:
+        before.pop()
     chosen = before[-1] if before else (dated[0] if dated else None)
     return [chosen] if chosen else []
+
+
+def _dateline(sentence, date: DateMention) -> bool:
+    """新华社深圳9月7日电, 本报讯, …消息: the day of the report, not of an event."""
+    after = sentence.text[date.end - sentence.start:date.end - sentence.start + 2]
+    return after.startswith(("电", "讯", "消息"))
+
+
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_FINENESS = {D.DAY: 3, D.MONTH: 2, D.YEAR: 1, D.UNKNOWN: 0}
+
+
+def finer_within(date: DateMention | None, event) -> bool:
+    """A date more precise than the event's that lies in the event's period
+    (2020年 first, then 5月7日至14日 in the same sentence): the better one."""
+    if date is None or date.start_date is None or event.start_date is None:
+        return False
+    if _FINENESS[date.precision] <= _FINENESS[event.precision]:
+        return False
+    first, last = D.period_bounds(event.start_date, event.precision)
+    return first <= date.start_date <= last
 
 
 def rank(date: DateMention | None) -> int:

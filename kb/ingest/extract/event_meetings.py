@@ -50,7 +50,7 @@ def named_events(doc, sentence, quotes, org_spans, taken, regions, people=()):
             continue
         name_from = name_start(text, start, sentence.start, stops=people)
         name = text[name_from:end]
-        generic, anaphor, ordinal = classify_name(text[name_from:start])
+        generic, anaphor, ordinal = classify_name(text[name_from:start], trigger)
         if not generic and only_places(name_from, start, regions, org_spans):
             generic = True  # 佛山考察学习, 在…平台现场教学: where, not a name
         if generic and planned(text, sentence, name_from):

@@ -131,18 +131,25 @@ def _word_inside(text: str, at: int, word: str) -> bool:
     return bool(allowed) and at > 0 and text[at - 1] in allowed
 
 
-def classify_name(head: str) -> tuple[bool, bool, str]:
+def classify_name(head: str, trigger: str = "") -> tuple[bool, bool, str]:
     """(generic, anaphor, ordinal) of the words before an event's trigger.
 
     A head of one or two characters (高层论坛, 希望论坛) or one that opens with
-    a count (三场企业座谈会: the series, not one of them) names nothing."""
+    a count (三场企业座谈会: the series, not one of them) names nothing; but
+    two places' abbreviations before a compound trigger do (深港合作会议,
+    川渝合作论坛)."""
     ordinal = T.ORDINAL.search(head)
     plain = re.sub(r"[“”\"‘’]", "", head)
-    generic = bool(T.GENERIC_NAME.match(head)) or len(plain) <= 2 or bool(COUNT_HEAD.match(plain))
+    short = len(plain) <= 1 or (len(plain) == 2 and not (len(trigger) >= 4 and _ABBREVIATIONS.fullmatch(plain)))
+    generic = bool(T.GENERIC_NAME.match(head)) or short or bool(COUNT_HEAD.match(plain))
     anaphor = bool(T.ANAPHOR.match(head))
     return generic, anaphor, ordinal.group() if ordinal else ""
 
 
+# Two one-character abbreviations of places (深港, 川渝, 京津, 沪苏): the
+# parties of a meeting's name, not a generic word.
+_ABBREVIATIONS = re.compile(r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青宁新藏蒙桂港澳台深"
+                            r"穗杭宁汉蓉榕厦锡常甬温嘉湖绍苏徐连淮扬泰通盐镇]{2}")
 COUNT_HEAD = re.compile(r"^[一二三四五六七八九十两几\d]+(?:场|次|期|个|批|轮)")
 
 

@@ -401,9 +401,20 @@ def test_bare_day_without_day_precision_is_unknown():
     assert (m.text, m.start_date, m.precision) == ("23日", None, UNKNOWN)
 
 
-def test_bare_day_inside_a_sentence_is_not_a_lead():
-    assert dates_in("大会于23日举行") == []
+def test_bare_day_after_a_name_dates_the_event_in_the_publication_month():
+    # published 2025-06-08: 6日 is 6 June, 23日 (after the 8th) 23 May.
+    assert [(m.text, m.start_date) for m in dates_in("深港合作会议6日在深圳举行。大会于23日举行")] == [
+        ("6日", date(2025, 6, 6)), ("23日", date(2025, 5, 23))]
+
+
+def test_bare_day_takes_the_month_the_paragraph_last_wrote():
+    found = dates_in("三场对话分别于8月6日启动,第二场对话13日在吴江举行。")
+    assert [(m.text, m.start_date) for m in found] == [("8月6日", date(2025, 8, 6)), ("13日", date(2025, 8, 13))]
+
+
+def test_bare_day_that_dates_nothing_is_left_alone():
     assert dates_in("18日的第二场座谈会") == []
+    assert dates_in("项目须在30日前完成,新华社北京15日电") == []
 
 
 # ------------------------------------------------------------ not dates

@@ -125,3 +125,29 @@ def test_a_titled_document_signed_is_an_agreement_and_a_kind_alone_is_no_name():
               if e.kind == "agreement"]
     assert events == [("关中平原城市群发展共识", False), ("西安战略合作协议", True),
                       ("村企结对帮扶协议", False)]
+
+
+def test_event_year_from_its_own_name_when_the_page_has_no_date():
+    text = "7月9日至13日,县长率团参加了2012香港山东周招商大会。"
+    forum = next(e for e in events_of(text) if e.kind == "forum")
+    assert (forum.start_date, forum.end_date, forum.precision) == (dt.date(2012, 7, 9), dt.date(2012, 7, 13), "day")
+
+
+def test_day_after_the_name_not_the_datelines():
+    text = "新华社深圳9月7日电(记者王某)深港合作会议6日在深圳举行。期间,双方签署了《深港科技合作备忘录》。"
+    events = {e.kind: e for e in events_of(text, dt.date(2021, 9, 7))}
+    assert summary(events["forum"]) == ("forum", "2021-09-06", "深港合作会议")
+    assert summary(events["agreement"]) == ("agreement", "2021-09-06", "深港科技合作备忘录")
+
+
+def test_same_day_takes_the_day_of_the_event_told_before():
+    text = ("7月31日,首届中蒙三省区合作论坛在锡林浩特举行。"
+            "当日,内蒙古3盟市代表分别与蒙古国3省代表签署合作备忘录。")
+    agreement = next(e for e in events_of(text, dt.date(2015, 8, 3)) if e.kind == "agreement")
+    assert (agreement.start_date, agreement.precision) == (dt.date(2015, 7, 31), "day")
+
+
+def test_a_year_before_the_name_is_its_edition_the_day_before_dates_it():
+    text = "10月16日至20日,由协会主办的2023年浙江省、山东省开发区管理干部培训班在浙江大学举办。"
+    [training] = events_of(text, dt.date(2024, 3, 5))
+    assert (training.start_date, training.end_date) == (dt.date(2023, 10, 16), dt.date(2023, 10, 20))
