@@ -315,8 +315,10 @@ _ANY_PREFIX = r"(?:[\u4e00-\u9fff]{1,8}?(?:日报|晚报|时报|新闻|网|社|�
 _LABELS = sorted({*METADATA_LABELS, *EDITORIAL_ROLES}, key=len, reverse=True)
 _LABEL_RE = "|".join(_LABELS)
 # A value token: not a label that opens the next field (通讯员 李明).
+# Reporter labels that need no colon before the name (记者王逸飞).
+_REPORTERS = r"(?:特约记者|摄影记者|实习记者|见习记者|全媒体记者|融媒体记者|首席记者|记者|通讯员)"
 _TOKEN = (
-    rf"(?!(?:{_LABEL_RE}|{_PREFIXES}?(?:摄影记者|特约记者|记者|通讯员))(?:[:|丨/\s]|$))"
+    rf"(?!(?:{_LABEL_RE}|{_PREFIXES}?{_REPORTERS})(?:[:|丨/\s]|$)|{_REPORTERS}(?=[\u4e00-\u9fff]{{2}}))"
     r"[^\s:|丨/【】\[\]()。!?;,、]{1,24}+(?![:|丨/])"
 )
 # A name may carry a note: 王逸飞(实习).
@@ -325,7 +327,7 @@ _VALUE = rf"(?:{_TOKEN}(?:\s*\([^()]{{1,8}}\))?(?:[\s、,;/]+{_TOKEN}(?:\s*\([^(
 # reporter byline needs no colon) and 责任编辑 张三 (a space is enough).
 _FIELD = re.compile(
     rf"[【\[(]?\s*(?:(?P<label>{_PREFIXES}?(?:{_LABEL_RE}))\s*[:|丨/]\s*"
-    rf"|(?P<rlabel>(?:{_PREFIXES}|{_ANY_PREFIX})?(?:特约记者|摄影记者|记者|通讯员))\s*(?=[\u4e00-\u9fff]{{2}})"
+    rf"|(?P<rlabel>(?:{_PREFIXES}|{_ANY_PREFIX})?{_REPORTERS})\s*(?=[\u4e00-\u9fff]{{2}})"
     rf"|(?P<slabel>责任编辑|编辑|摄影|作者)\s+)"
     rf"(?P<value>{_VALUE})\s*[】\])]?"
 )
@@ -343,7 +345,7 @@ class Field:
 
 
 def _base_label(label: str) -> str:
-    return re.sub(rf"^(?:{_PREFIXES}|{_ANY_PREFIX})(?=特约记者|摄影记者|记者|通讯员)|^{_PREFIXES}", "", label) or label
+    return re.sub(rf"^(?:{_PREFIXES}|{_ANY_PREFIX})(?={_REPORTERS})|^{_PREFIXES}", "", label) or label
 
 
 def split_names(value: str) -> list[str]:

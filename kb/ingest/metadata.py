@@ -31,7 +31,8 @@ OTHER = "other"
 
 # Credit labels (Simplified, agency prefix removed) -> role.
 ROLE_OF = {
-    **dict.fromkeys(("记者", "特约记者", "通讯员", "实习生"), REPORTER),
+    **dict.fromkeys(("记者", "特约记者", "通讯员", "实习生", "实习记者", "见习记者", "全媒体记者", "融媒体记者",
+                     "首席记者"), REPORTER),
     **dict.fromkeys(
         ("责任编辑", "网络编辑", "值班编辑", "实习编辑", "图片编辑", "文字编辑", "视频编辑", "美术编辑",
          "新媒体编辑", "编辑", "责编", "主编", "美编", "排版", "编译"),
@@ -368,8 +369,30 @@ def _read_credits(meta, lines: list[junk.Line], dateline: Dateline | None, text:
             if role:
                 found.extend((name, role, fld.label_original) for name in _names(fld.value))
 
+    def add_names(value: str, role: str, label: str) -> None:
+        found.extend((name, role, label) for name in _names(value))
+
     if dateline and dateline.credit:
-        add(f for _, _, f in junk.find_fields(junk.normalise(dateline.credit), dateline.credit))
+        fields = junk.find_fields(junk.normalise(dateline.credit), dateline.credit)
+        add(f for _, _, f in fields)
+        if not fields:  # 中新网厦门7月6日电 (杨伏山 欧阳桂莲): the dateline's reporters
+            add_names(junk.normalise(dateline.credit), REPORTER, "")
+    for line in lines:
+        for fld in line.fields:  # 来源:中国民族报 闵轩: the outlet, then its writer
+            if fld.label in _SOURCE_LABELS and " " in fld.value.strip():
+                add_names(fld.value.strip().split(" ", 1)[1], AUTHOR, fld.label_original)
+        if not line.blank and not line.junk:
+            for match in _REPORTED.finditer(line.norm):  # 记者马叔安/综合报导, (记者 张福芳 金慧)
+                add_names(match.group("names") or match.group("names2"), REPORTER,
+                          match.group("label") or match.group("label2"))
+            tokens = line.norm.split()
+            if _NAMES_LINE.fullmatch(line.norm.strip()) and len(_names(line.norm)) == len(tokens):
+                add_names(line.norm, AUTHOR, "")  # a byline of names alone: 甘海琼 陈明菊
+    last = next((ln for ln in reversed(lines) if not ln.blank and not ln.junk), None)
+    if last is not None:
+        signed = _SIGNED_END.search(last.norm)  # …参观考察。 (李彩英)
+        if signed:
+            add_names(signed.group(1), AUTHOR, "")
     for line in lines:
         if line.junk:
             add(line.fields)
@@ -391,6 +414,15 @@ def _read_credits(meta, lines: list[junk.Line], dateline: Dateline | None, text:
         if (name, role) not in seen:  # one credit per name and role (the database's rule)
             seen.add((name, role))
             meta.credits.append(Credit(name, role, original))
+
+
+# (记者 张福芳 金慧), (记者袁泉、琼达卓嘎、鲜敢), 记者李忠宪/台中报导, 【通讯员姚旭东】
+_REPORTED = re.compile(
+    r"[(\[【]\s*(?P<label>记者|通讯员|实习记者|摄影记者)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,30}?)\s*[)\]】]"
+    r"|(?P<label2>记者)(?P<names2>[\u4e00-\u9fff]{2,4})\s*/\s*[\u4e00-\u9fff]{0,6}报[导道]"
+)
+_NAMES_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,3}")
+_SIGNED_END = re.compile(r"[。!?]\s*[(（]([\u4e00-\u9fff]{2,4}(?:[、\s][\u4e00-\u9fff]{2,4}){0,2})[)）]\s*$")
 
 
 def _byline_fields(line: junk.Line) -> list:

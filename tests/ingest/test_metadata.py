@@ -348,3 +348,21 @@ def test_read_metadata_year_for_a_dateline_skips_a_year_the_text_looks_back_to()
     meta = _meta("示例网厦门7月6日电 厦门大学与九市一区自2015年实现校地合作全覆盖以来,合作不断深化。",
                  "6日,校地战略合作2019年工作会议在厦门召开。")
     assert (meta.published, meta.precision) == (dt.date(2019, 7, 6), dates.DAY)
+
+
+def test_read_metadata_credits_in_the_shapes_real_pages_write_them():
+    meta = _meta(
+        "两地签署合作协议", "甘某琼 陈某菊",
+        "示例社厦门7月6日电 (杨某山 欧阳某莲)6日,两地在厦门签署合作协议。",
+        "记者马某安/综合报导",
+        "双方将加强合作。(记者 张某芳 金某慧)",
+        "考察团一行参观了园区。 (李某英)",
+    )
+    assert sorted((c.name, c.role) for c in meta.credits) == sorted([
+        ("甘某琼", "author"), ("陈某菊", "author"), ("杨某山", "reporter"), ("欧阳某莲", "reporter"),
+        ("马某安", "reporter"), ("张某芳", "reporter"), ("金某慧", "reporter"), ("李某英", "author")])
+
+
+def test_read_metadata_labels_of_reporters_without_a_colon():
+    meta = _meta("央广网银川1月19日消息(记者李某畅 实习记者黄某虎)19日,签约仪式举行。")
+    assert [(c.name, c.role) for c in meta.credits] == [("李某畅", "reporter"), ("黄某虎", "reporter")]

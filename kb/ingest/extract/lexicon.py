@@ -281,6 +281,8 @@ NAME_FOLLOWERS = tuple(sorted(set("""
     结识 认识 参观 考察 调研 说明 给予 给出 拿出 身先士卒 弯腰 不仅 表达 期待 相信 觉得 坚信
     分别 一同 一起 共同 先后 亲自 随即 当即 现场 专程 详细 重点 围绕 就 主讲 讲授 授课 解读
     一边 正在 这样 如此
+    会见 会见了 关于 担任 当日 当天 日前 近日 今天 昨天 今日 昨日 视频 视频讲话 视频致辞 线上 于 到 赴
+    ( （ 宣读 宣布 签署 见证 表态说 致以
 """.split()), key=len, reverse=True))
 # Phrases that close an attribution after a quote: “……”王某同样坚定。
 EVALUATIVE_PHRASES = tuple(sorted(set("""
@@ -298,6 +300,7 @@ TITLE_CORES = tuple(sorted(set("""
     创始人 联合创始人 合伙人 总工程师 总工 高级工程师 工程师 博士 教授 研究员 院士 厂长 总厂长
     行长 社长 总编辑 主编 站长 馆长 台长 团长 队长 主管 顾问 总顾问 总会计师 总经济师 总干事
     干事长 巡视员 调研员 召集人 署长 党组成员 博士生导师 硕士生导师 统战部长 组织部长 宣传部长 参事 发言人 新闻发言人 秘书 助理 总裁助理 总经理助理 董事长助理 院长助理 特聘专家 主任委员 首席运营官
+    总书记 行政长官 特首 总理 副总理 总统 大使 总领事 领事 议长 首相 州长 旗长 盟长 乡长 局长 委员长 副委员长
 """.split()), key=len, reverse=True))
 # Nouns that say what a person is rather than an office they hold: they stand
 # before a name as a title does (学员代表、澳门科技大学学生梁颖诗, 香港青年创业者
@@ -305,7 +308,7 @@ TITLE_CORES = tuple(sorted(set("""
 ROLE_NOUNS = frozenset("""
     学生 大学生 研究生 博士生 硕士生 留学生 创业者 企业家 设计师 技术员 主播 志愿者 老师 教师 医生
     律师 学员代表 学生代表 企业代表 企业家代表 员工代表 职工代表 青年代表 教师代表 家长代表 党员代表
-    创业者代表 村民代表 居民代表 校友代表 客商代表 嘉宾代表 行业代表
+    创业者代表 村民代表 居民代表 校友代表 客商代表 嘉宾代表 行业代表 干部 挂职干部 交流干部
 """.split())
 TITLE_CORES = tuple(sorted(set(TITLE_CORES) | ROLE_NOUNS, key=len, reverse=True))
 # How a person is addressed by surname and title on a second mention

@@ -47,6 +47,7 @@ from kb.ingest.extract.names import (
     word_name_slot,
 )
 from kb.ingest.extract.orgscan import bare_level, self_places
+from kb.ingest.extract.people_slots import find_slotted
 from kb.ingest.extract.regions import RegionMention
 from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk
 from kb.ingest.extract.titles import (
@@ -140,6 +141,9 @@ def find_people(doc: Document, organisations: list[Organisation],
     mentions = _titled(ctx)
     mentions += _after_organisation(ctx, mentions)
     mentions += _headings(ctx, mentions)
+    mentions += _repeats(ctx, mentions)
+    mentions += find_slotted(ctx.text, mentions, blocked=ctx.blocked, is_place=ctx.is_place,
+                             org_ends=ctx.org_ends)
     mentions += _repeats(ctx, mentions)
     mentions += _addressed(ctx, mentions)
     mentions = [m for m in mentions if not ctx.damaged.overlaps(m.chain_start, m.end)]

@@ -393,11 +393,13 @@ def opener(ctx: QuoteContext, open_at: int, close_at: int) -> Speaker | None:
     end = sentence_end(text, close_at + 1)
     found = ctx.persons_between(close_at + 1, end)
     names = {p.name for _, p in found}
-    if len(names) != 1:
+    if not found:
         return None
     mention, person = found[-1]
     if end - mention.end > _AFTER_CLAUSE:
         return None
+    if len(names) != 1 and not (SPEECH.starting_at(text, mention.end) or EVALUATIVE.starting_at(text, mention.end)):
+        return None  # several people and none of them the one who speaks
     return ctx.speaker_of(mention, person)
 
 
