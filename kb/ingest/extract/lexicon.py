@@ -49,7 +49,7 @@ GOV_FIELDS = """发展和改革 发改 经济和信息化 经信 工业和信息
     卫生健康 卫健 市场监督管理 市场监管 统计 税务 公安 民政 司法 审计 应急管理 投资促进 投促 招商
     大数据 数据 金融 地方金融监督管理 地方金融监管 国有资产监督管理 国资 知识产权 外事 水利 体育
     退役军人事务 医疗保障 医保 商务和投资促进 科技和工业信息化 经济和信息化 经济信息化 科经 教育和体育
-    """.split()
+     对外投资和经济合作 对外投资合作 林业和草原 文化和旅游 住房和城乡建设 人力资源和社会保障 自然资源和规划 财政与经济""".split()
 ORG_SUFFIXES.update({field + unit: "government" for field in GOV_FIELDS
                      for unit in ("局", "厅", "委", "委员会", "部", "办")})
 # Suffixes that also end the name of a goal (打造区域科技创新中心): the body
@@ -188,6 +188,8 @@ ORG_LEFT_STOPS = tuple(sorted(set("""
     认定 担任 任职 就职 现任 曾任 历任 兼任 会同 协同 组织 启动 发起 筹备 来到 前往 走入 进入 深入
     对接 结识 认识 还有 其中 目前 近日 日前 今年 去年 今天 昨天 明年 此前 此外 前往 获悉 据悉
     要求 使 要 请 对于 关于 并 举行 面向
+    表示 指出 强调 介绍 推进 巩固 提高 切实 有效 不断 释放 做大做强 创建 创立 充分发挥 发挥 听取 但若
+    集合 辅导 实现 近年来 以来 会见 陪同 见证 率团 率队 带领 依靠 加强 一行 相关 部分 嘉宾有 一行来
 """.split()), key=len, reverse=True))
 # Stops that can also sit inside a name (美的, 华为, 和平, 联合工作组): the
 # walk goes on past them when the name they would leave is not a valid one.

@@ -50,6 +50,7 @@ from kb.ingest.extract.orgcontext import (
     enumeration_candidates,
 )
 from kb.ingest.extract.orgscan import Candidate, OrgScan
+from kb.ingest.extract.orgshared import shared_suffix_candidates
 from kb.ingest.extract.orgsuffix import STOPS, suffix_candidates
 from kb.ingest.extract.regions import RegionMention
 from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk
@@ -61,6 +62,7 @@ def find_organisations(doc: Document, regions: list[RegionMention],
                        gazetteer: Gazetteer) -> list[Organisation]:
     scan = OrgScan(doc, regions, gazetteer)
     cands = suffix_candidates(scan)
+    cands += shared_suffix_candidates(scan, cands)
     scan.note_zones(c.name for c in cands)
     cands += chain_candidates(scan, cands)
     abbreviations = _abbreviations(scan, cands)
@@ -69,8 +71,19 @@ def find_organisations(doc: Document, regions: list[RegionMention],
     cands += enumeration_candidates(scan, cands)
     cands += apposition_candidates(scan, cands)
     cands += _more_mentions(scan, cands, abbreviations)
-    cands = [c for c in cands if not scan.damaged.overlaps(c.start, c.end)]
+    cands = [c for c in cands if not scan.damaged.overlaps(c.start, c.end) and not _no_body(c.name)]
     return _without_implied_governments(_group(scan, cands))
+
+
+# What ends like an organisation without being one: a meeting (四方磋商会,
+# 省会城市会商会), a project, a bridge, a hall, a planting base; and a name
+# made of the parties of a deal (双方区人民政府).
+_NOT_BODIES = re.compile(r"(?:磋商会|会商会|协商会|洽商会|项目|大桥|工程|纪念馆|展览馆|陈列馆|种植基地|示范点)$"
+                         r"|^(?:双方|三方|四方|各方|多方|两地|三地|四地|两区|两市|两省|两县)")
+
+
+def _no_body(name: str) -> bool:
+    return bool(_NOT_BODIES.search(name))
 
 
 def _without_implied_governments(orgs: list[Organisation]) -> list[Organisation]:

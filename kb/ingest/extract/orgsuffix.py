@@ -37,7 +37,7 @@ _ACADEMIC_UNITS = ("学院", "研究所", "研究院", "实验室", "研究中�
 # part of the name after it.
 _ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇两\d]+|首|\d+|[一二三四五六七八九十两几多数]+)"
                       r"[届期批次个家所位名项座场]$|\d+[年月日号]$")
-_HYPHENS = "-－‐"
+_HYPHENS = "-－‐—"
 _TITLE_HEADS = WordSet(w for w in lexicon.TITLE_CORES if len(w) >= 2)
 _VALVE_CHARS = "".join(w for w in lexicon.ORG_STOP_NAME_CHARS if len(w) == 1)
 # Verbs of being somewhere: a province-and-city before a company after them is
@@ -270,13 +270,14 @@ def _locative(scan, start, place_end, levels, kind, end) -> bool:
     if place_end >= end:
         return False
     name = scan.text[place_end:end]
-    if orgnames.NATIONAL.starting_at(name, 0):  # 赴北京中国人民大学
-        return True
+    before = scan.text[max(0, start - 2):start]
+    if orgnames.NATIONAL.starting_at(name, 0):
+        # 赴北京中国人民大学: where it is; 香港中华总商会: a name of its own.
+        return before.endswith(_LOCATIVE)
     if kind != "company":
         return False
     if _bracket_region(scan, place_end, end) is not None and orgnames.strip_parens(name) != name:
         return True
-    before = scan.text[max(0, start - 2):start]
     return levels >= 2 and before.endswith(_LOCATIVE)
 
 

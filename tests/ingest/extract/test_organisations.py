@@ -554,3 +554,32 @@ def test_bureau_with_two_fields_after_a_government():
     found = names("由香港特别行政区政府商务及经济发展局、澳门特别行政区政府文化及体育事务局指导。")
     assert "香港特别行政区政府商务及经济发展局" in found
     assert "澳门特别行政区政府文化及体育事务局" in found
+
+
+# --- real page shapes (written here) ------------------------------------------------------
+
+
+def _names(text: str) -> list[str]:
+    doc = Document(text)
+    regions = find_regions(doc, full_gazetteer())
+    return [o.name for o in find_organisations(doc, regions, full_gazetteer())]
+
+
+def test_find_organisations_places_sharing_one_suffix():
+    assert _names("上海市、江苏省、浙江省、安徽省人民政府联合主办。") == [
+        "上海市人民政府", "江苏省人民政府", "浙江省人民政府", "安徽省人民政府"]
+    assert _names("由江苏省无锡市、常州市,浙江省湖州市,安徽省宣城市人民政府共同签署。")[:3] == [
+        "无锡市人民政府", "常州市人民政府", "湖州市人民政府"]
+
+
+def test_find_organisations_a_level_word_after_a_body_is_the_same_places():
+    assert _names("唐某代表丰都县委、县政府表示感谢。") == ["丰都县委", "丰都县政府"]
+
+
+def test_find_organisations_hong_kong_names_keep_their_place():
+    assert _names("香港中华总商会会长出席。香港中国企业协会发起。") == ["香港中华总商会", "香港中国企业协会"]
+
+
+def test_find_organisations_meetings_projects_and_parties_are_no_bodies():
+    assert _names("四方每年定期召开磋商会。汤原县黑木耳深加工项目开工。双方区人民政府签署协议。") == []
+
