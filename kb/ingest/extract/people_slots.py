@@ -136,8 +136,8 @@ def _name_before_title(text: str, pos: int) -> int | None:
 
 def _titled_after(text: str, free, org_ends: dict):
     """习近平总书记关于…, 叶葆华副秘书长陪同: a name, then its title."""
-    for i in range(1, len(text)):
-        if text[i - 1] not in _CLAUSE_OPEN and i not in org_ends and text[i - 1] not in _VERB_ENDS:
+    for i in range(len(text)):
+        if i and text[i - 1] not in _CLAUSE_OPEN and i not in org_ends and text[i - 1] not in _VERB_ENDS:
             continue
         end = _name_before_title(text, i)
         if end is None or not free(i, end):
@@ -157,7 +157,7 @@ def _titled_after(text: str, free, org_ends: dict):
                 core = head.group() + text[end + head.end():end + head.end() + 2]
         if core is None or _TITLE_FOLLOWERS.starting_at(text, end + len(core)) is None:
             continue
-        orgs = org_ends.get(i, [])
+        orgs = org_ends.get(i, []) if i else []
         org = max(orgs, key=lambda m: m.end - m.start).name if orgs else ""
         positions = (PositionRef(core, org),) if org else ()
         yield PersonMention(i, end, text[i:end], positions, chain_start=i, uncertain=not org)

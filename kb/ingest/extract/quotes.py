@@ -238,6 +238,10 @@ def _wish(ctx: QuoteContext, direct: SpanSet, i: int) -> _Found | None:
     return _Found(i, content_end, "indirect", speaker)
 
 
+_GLUED_VERBS = frozenset(("表示", "认为", "指出", "强调"))
+_NOT_SAID = re.compile(r"(?:感谢|欢迎|祝贺|慰问|支持|同意|赞同|关注|敬意|歉意|了|过|说|“|\"|「)")
+
+
 def _indirect(ctx: QuoteContext, direct: SpanSet, opens: list[int]) -> list[_Found]:
     """X表示，…。 up to the end of the sentence, or up to a direct quote that
     goes on from it after a comma (X认为，……，“……”)."""
@@ -253,9 +257,13 @@ def _indirect(ctx: QuoteContext, direct: SpanSet, opens: list[int]) -> list[_Fou
             i += 1
             continue
         v_end = i + len(verb)
-        if v_end < len(text) and text[v_end] in "，,：:" and not direct.overlaps(i, v_end) \
+        # 谢某表示浙江省委党校与…: what is said may follow the verb at once
+        # (not 表示感谢, 介绍了…情况).
+        glued = verb in _GLUED_VERBS and v_end < len(text) and text[v_end] not in "，,：:" \
+            and not _NOT_SAID.match(text, v_end) and ctx.by_end.get(i) is not None
+        if v_end < len(text) and (text[v_end] in "，,：:" or glued) and not direct.overlaps(i, v_end) \
                 and not (verb == "说" and text[:i].endswith(lexicon.NOT_BEFORE_SHUO)):
-            start = v_end + 1
+            start = v_end + (0 if glued else 1)
             while start < len(text) and text[start] == " ":
                 start += 1
             end = _statement_end(text, start)

@@ -12,8 +12,14 @@ from kb.ingest.extract import lexicon
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.mentions import Organisation, Person, PersonMention
 from kb.ingest.extract.textscan import SENTENCE_ENDS, SpanSet, WordSet, is_cjk, sentence_end
+from kb.ingest.extract.titles import CORES
 
 SPEECH = WordSet(lexicon.SPEECH_VERBS)
+# Acts of speaking that stand between a speaker and the verb that opens what
+# was said (致辞表示, 讲话指出, 在开班动员讲话中强调).
+_ACTS = WordSet(("致辞", "讲话", "发言", "作报告", "动员讲话", "主旨演讲", "演讲", "视频致辞", "书面致辞",
+                 "致辞时", "讲话时", "发言时"))
+_WHEN = re.compile(r"(?:当日|当天|今天|昨天|日前|近日|\d{1,2}日)$")
 INTRO = WordSet(lexicon.QUOTE_INTRO_VERBS)
 EVALUATIVE = WordSet(lexicon.EVALUATIVE_PHRASES)
 ADVERBS = WordSet(lexicon.SPEECH_ADVERBS)
@@ -102,8 +108,8 @@ def speaker_ending_at(ctx: QuoteContext, pos: int, verb_start: int) -> Speaker |
     """The speaker whose words end at `pos` (right before a speech verb)."""
     text = ctx.text
     pos = _skip_blanks_back(text, pos)
-    for _ in range(4):  # 王某也感慨地说 / 王某介绍说: manner words and a first verb
-        word = ADVERBS.ending_at(text, pos) or SPEECH.ending_at(text, pos)
+    for _ in range(4):  # 王某也感慨地说 / 王某介绍说 / 致辞表示: manner words and a first verb
+        word = ADVERBS.ending_at(text, pos) or SPEECH.ending_at(text, pos) or _ACTS.ending_at(text, pos)
         if word:
             pos -= len(word)
         elif pos > 0 and text[pos - 1] in "地着":
@@ -113,7 +119,15 @@ def speaker_ending_at(ctx: QuoteContext, pos: int, verb_start: int) -> Speaker |
     adverbial = _ADVERBIAL.search(text, max(0, pos - 30), pos)
     if adverbial:
         pos = _skip_blanks_back(text, adverbial.start())
+    when = _WHEN.search(text, max(0, pos - 6), pos)  # 李某当日在活动上致辞时说
+    if when:
+        pos = when.start()
     hit = ctx.by_end.get(pos)
+    if hit is None:
+        # 陈某秘书长在发言中表示: the title after the name.
+        title = CORES.ending_at(text, pos)
+        if title:
+            hit = ctx.by_end.get(pos - len(title))
     if hit:
         return ctx.speaker_of(*hit)
     if pos >= 1 and text[pos - 1] in lexicon.PRONOUNS and \

@@ -349,3 +349,28 @@ def test_wish_of_a_person_is_indirect_speech_with_its_verb():
     # too short, or not said by a person
     assert said("宁波市商务局局长陈某出席。她希望合作。") == []
     assert said("企业希望政府进一步优化营商环境,降低成本。") == []
+
+
+# --- attributions of real pages (written here) ---------------------------------------------
+
+
+def _said(text: str):
+    from kb.ingest.extract.article import extract
+    from tests.ingest.extract.seed_articles import full_gazetteer
+
+    return [(q.speaker, q.kind, q.text[:8]) for q in extract(Document(text), full_gazetteer()).quotes]
+
+
+def test_speaker_with_a_title_after_the_name_and_an_occasion():
+    assert _said("陈某海秘书长在发言中表示,澜湄合作是首个由流域六国共同参与的新型机制。") == [
+        ("陈某海", "indirect", "澜湄合作是首个由")]
+
+
+def test_speaker_who_speaks_on_a_day_at_an_occasion():
+    assert _said("香港特区行政长官李某超当日在活动上致辞时说,香港作为大湾区的中心城市之一,必将发挥作用。") == [
+        ("李某超", "indirect", "香港作为大湾区的")]
+
+
+def test_what_is_said_may_follow_the_verb_without_a_comma():
+    said = _said("市委书记谢某华表示浙江省委党校与上海市委党校交流密切。市长王某表示感谢。")
+    assert said == [("谢某华", "indirect", "浙江省委党校与上")]
