@@ -8,6 +8,7 @@ from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext_lazy as _
 
 from kb import dates
+from kb.event_identity import GENERATED_TITLE, event_name_key
 from kb.models import CuratedModel, DatePrecision, SearchTextMixin
 
 # Event.region_tops of an event linked to no region (true under any gazetteer).
@@ -75,6 +76,9 @@ class Event(SearchTextMixin, CuratedModel):
     # When a refresh last changed a denormalised column: part of the
     # fingerprint that tells the timeline's cached counts to go stale.
     denormalised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The event's name as other reports give it (kb.event_identity): how an
+    # article finds the event another article already reported.
+    name_key = models.CharField(max_length=300, blank=True, default="", editable=False)
 
     evidence = GenericRelation("kb.Evidence", related_query_name="event")
 
@@ -89,6 +93,7 @@ class Event(SearchTextMixin, CuratedModel):
             # MAX() of these two is part of the timeline cache's fingerprint.
             models.Index(fields=["updated_at"], name="event_updated_idx"),
             models.Index(fields=["denormalised_at"], name="event_denormalised_idx"),
+            models.Index(fields=["kind", "name_key"], name="event_name_key_idx"),
             # Everything the timeline's facets and chart group by, so that
             # both read this index alone (an index-only scan) rather than
             # the wide rows.
@@ -116,13 +121,20 @@ class Event(SearchTextMixin, CuratedModel):
 
     def save(self, *args, **kwargs):
         self.span_start, self.span_end = self.compute_span()
+        self.name_key = self.compute_name_key()
         if self._state.adding and not self.region_tops:
             # A new row has no region links yet (they are written after it).
             self.region_tops = NO_REGIONS
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "span_start", "span_end"}
+            kwargs["update_fields"] = {*update_fields, "span_start", "span_end", "name_key"}
         super().save(*args, **kwargs)
+
+    def compute_name_key(self) -> str:
+        """The name other reports of this event give it (kb.event_identity);
+        none for a title the importer made up, unless a curator edited it."""
+        generated = GENERATED_TITLE in self.flag_reason and not self.curator_edited
+        return event_name_key(self.kind, self.title, generated=generated)
 
     def compute_span(self):
         first, last = dates.period_bounds(self.start_date, self.date_precision)

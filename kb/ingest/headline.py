@@ -29,11 +29,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _OWNER = re.compile(r"^[\u4e00-\u9fff()（）]{3,30}(?:委员会|管委会|人民政府|政府|商会|协会|学会|联合会|研究院|"
                     r"大学|学院|党校|集团|公司|局|厅|委|办公室|中心|网|报|在线)$")
 MIN_LENGTH, MAX_LENGTH = 5, 60
+_CHINESE_PAGE = 20  # Chinese characters on a page written in Chinese
 
 
-def can_be_headline(line: junk.Line) -> bool:
+def can_be_headline(line: junk.Line, chinese: bool = True) -> bool:
+    """`chinese`: the page is in Chinese, so its headline has Chinese words
+    (an English navigation word is no title); a page in another language
+    has a headline in it."""
     text = line.norm.strip()
-    if not (MIN_LENGTH <= len(text) <= MAX_LENGTH) or len(_CJK.findall(text)) < 4:
+    if not (MIN_LENGTH <= len(text) <= MAX_LENGTH) or (chinese and len(_CJK.findall(text)) < 4):
         return False
     if _LABEL.match(text) or _FURNITURE.search(text) or text.endswith(("。", ":")):
         return False
@@ -56,7 +60,8 @@ def _key(line: junk.Line) -> str:
 def choose(lines: list[junk.Line], first_body: int, caption_starts: set[int]) -> junk.Line | None:
     """The headline among the lines above the first paragraph, or None."""
     head = [ln for ln in lines[:first_body] if not ln.blank]
-    candidates = [ln for ln in head if not ln.junk and can_be_headline(ln)
+    chinese = sum(len(_CJK.findall(ln.norm)) for ln in lines) >= _CHINESE_PAGE
+    candidates = [ln for ln in head if not ln.junk and can_be_headline(ln, chinese)
                   and ln.start + len(ln.text) - len(ln.text.lstrip()) not in caption_starts]
     if not candidates:
         return None

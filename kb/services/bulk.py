@@ -31,6 +31,8 @@ def prepare(record: models.Model) -> None:
     """What save() would compute, for rows written in bulk."""
     if hasattr(record, "compute_span"):
         record.span_start, record.span_end = record.compute_span()
+    if hasattr(record, "compute_name_key"):
+        record.name_key = record.compute_name_key()
     if isinstance(record, SearchTextMixin):
         record.search_text = search_text_of(*record.search_fields())
 
@@ -146,21 +148,27 @@ def _follow_merges(model, records: dict[str, models.Model]) -> dict[str, models.
 
 
 def records_upsert(model, rows: dict[str, dict], *, found: dict[str, models.Model] | None = None,
+                   found_read_only: bool = False,
                    counts: Counter | None = None) -> dict[str, Upserted]:
     """Find or create one record per import key.
 
     rows     import key -> the field values the article gives
     found    records already located another way (by name or alias) for keys
              that have no row under their own key yet
+    found_read_only
+             a found record is another article's: this one adds provenance
+             only (an event another article reported first keeps its fields)
     An auto record gets the new values; a curated one is returned read-only;
     a rejected one comes back as None."""
     counts = counts if counts is not None else Counter()
     name = model._meta.model_name
     keys = list(rows)
     existing = {r.import_key: r for r in model._default_manager.filter(import_key__in=keys)}
+    elsewhere: set[str] = set()
     for key, record in (found or {}).items():
         if key not in existing and record is not None:
             existing[key] = record
+            elsewhere.add(key)
     existing = _follow_merges(model, existing)
 
     missing = [key for key in keys if key not in existing]
@@ -191,7 +199,7 @@ def records_upsert(model, rows: dict[str, dict], *, found: dict[str, models.Mode
             counts[f"{name}_rejected_kept_out"] += 1
             result[key] = Upserted(None, False, False)
             continue
-        if record.is_curated:
+        if record.is_curated or (found_read_only and key in elsewhere):
             result[key] = Upserted(record, False, False)
             continue
         if key not in created_keys:

@@ -26,6 +26,7 @@ from django.db import transaction
 from events.models import Event, EventRole
 from events.services import events_refresh_denormalised
 from kb import dates as D
+from kb.event_identity import event_name_key, same_period
 from kb.ingest.extract.article import Extraction
 from kb.ingest.extract.events import EventRecord
 from kb.ingest.pipeline import PIPELINE_VERSION, RepairedArticle
@@ -393,6 +394,27 @@ class _ArticleWriter:
         return _key("event", event.kind, D.iso_at_precision(event.start_date, event.precision),
                     _norm(event.title))
 
+    def _reported_elsewhere(self, keys: list[str]) -> dict[str, Event]:
+        """Events another article already reported under the same name in a
+        compatible period (挂牌成立 there, 揭牌成立 here): this article is
+        one more source of that event.  One query."""
+        wanted = {}
+        for key, event in zip(keys, self.x.events, strict=True):
+            name_key = event_name_key(event.kind, event.title, generated=event.title_generated)
+            if name_key:
+                wanted.setdefault((event.kind, name_key), []).append((key, event))
+        if not wanted:
+            return {}
+        found: dict[str, Event] = {}
+        candidates = Event.objects.filter(kind__in={k for k, _ in wanted},
+                                          name_key__in={n for _, n in wanted}).order_by("id")
+        for record in candidates:
+            for key, event in wanted.get((record.kind, record.name_key), ()):
+                if key not in found and same_period(record.start_date, record.date_precision,
+                                                    event.start_date, event.precision):
+                    found[key] = record
+        return found
+
     @staticmethod
     def _quote_key(quote) -> str:
         return _key("quote", hashlib.sha256(_norm(quote.text).encode()).hexdigest())
@@ -420,7 +442,8 @@ class _ArticleWriter:
         rows = {}
         for key, event in zip(keys, self.x.events, strict=True):
             rows.setdefault(key, self._event_fields(event))
-        results = records_upsert(Event, rows, counts=self.counts)
+        results = records_upsert(Event, rows, found=self._reported_elsewhere(keys), found_read_only=True,
+                                 counts=self.counts)
         for index, key in enumerate(keys):
             self.event_by_index[index] = results[key].record
         writable = {results[k].record.pk: i for i, k in enumerate(keys)

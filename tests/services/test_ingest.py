@@ -196,3 +196,30 @@ def test_folder_import_takes_article_files_only(gazetteer_loaded, tmp_path):
     (tmp_path / "expected.json").write_text('{"title": "第七届长三角论坛"}', encoding="utf-8")
     import_files(tmp_path)
     assert list(Source.objects.values_list("file_name", flat=True)) == ["article.txt"]
+
+
+def _write(path: Path, *lines: str) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_one_event_reported_by_two_articles_in_other_words_is_one_event(gazetteer_loaded, tmp_path):
+    # Two outlets, the same founding and the same forum, told in other words
+    # (挂牌成立 / 揭牌成立, a day / only the month).
+    first = _write(tmp_path / "a.txt", "湾区产业协同联盟挂牌成立",
+                   "发布时间:2024-05-10 09:00 来源:示例网",
+                   "9日,第三届湾区产业协同发展论坛在深圳开幕。论坛上,湾区产业协同联盟挂牌成立,首批成员单位30家。")
+    second = _write(tmp_path / "b.txt", "湾区产业协同联盟揭牌",
+                    "示例报讯 5月,第三届湾区产业协同发展论坛在深圳举行,湾区产业协同联盟揭牌成立。")
+    import_files(first, second)
+    alliances = Event.objects.filter(kind="alliance")
+    forums = Event.objects.filter(kind="forum")
+    assert alliances.count() == 1 and forums.count() == 1
+    for event in (alliances.get(), forums.get()):
+        sources = set(Evidence.objects.filter(event=event).values_list("source__file_name", flat=True))
+        assert sources == {"a.txt", "b.txt"}
+    # The first report's day stands: the second gave only the month.
+    assert (forums.get().start_date, forums.get().date_precision) == (dt.date(2024, 5, 9), "day")
+    before = snapshot()
+    import_files(first, second)
+    assert snapshot() == before  # re-import: still one event each, nothing rewritten

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kb import dates as D
+from kb.event_identity import GENERATED_TITLE
 from kb.ingest.extract.dates import DateMention
 from kb.ingest.extract.document import Document, Sentence
 from kb.ingest.extract.event_assembly import NONE, Draft, assemble, without_dropped
@@ -30,8 +31,6 @@ from kb.ingest.extract.mentions import Organisation, Person, QuoteMention
 from kb.ingest.extract.regions import RegionMention
 
 __all__ = ["EventRecord", "RoleRef", "find_events"]
-
-GENERATED_TITLE = "标题为自动生成"
 
 
 @dataclass
