@@ -85,10 +85,17 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
 
 def _agreement_name_start(text: str, noun_start: int, floor: int) -> int:
     """The first agreement after its verb starts right after the verb (or a
-    quotation mark), whatever 和 its words contain."""
+    quotation mark), whatever 和 its words contain; a title in 《》 starts
+    at its bracket, and words before 的 describe it (签署了有效期为5年的…协议)."""
+    book = text.find("《", floor, noun_start)
+    if book >= 0:
+        return book + 1
     start = floor
-    while start < noun_start and text[start] in "了“《\"":
+    while start < noun_start and text[start] in "了“\"":
         start += 1
+    of = text.rfind("的", start, noun_start)
+    if of >= 0 and "关于" not in text[start:of]:
+        start = of + 1
     return start
 
 

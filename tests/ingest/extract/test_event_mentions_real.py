@@ -151,3 +151,9 @@ def test_a_year_before_the_name_is_its_edition_the_day_before_dates_it():
     text = "10月16日至20日,由协会主办的2023年浙江省、山东省开发区管理干部培训班在浙江大学举办。"
     [training] = events_of(text, dt.date(2024, 3, 5))
     assert (training.start_date, training.end_date) == (dt.date(2023, 10, 16), dt.date(2023, 10, 20))
+
+
+def test_words_before_de_describe_an_agreement_not_name_it():
+    text = "7月1日,四方签署了有效期为5年的深化粤港澳合作推进大湾区建设框架协议。"
+    [agreement] = [e for e in events_of(text, dt.date(2017, 7, 2)) if e.kind == "agreement"]
+    assert agreement.title == "深化粤港澳合作推进大湾区建设框架协议"
