@@ -19,7 +19,7 @@ from kb.ingest.edits import Edit, TrackedText
 
 # Bump when a change to the pipeline should make re-import re-process files
 # whose bytes did not change.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: real-page metadata, events, people, organisations
 
 
 @dataclass

@@ -36,7 +36,7 @@ def surname_length(text: str, pos: int) -> int:
     return 0
 
 
-def _follows(text: str, end: int) -> bool:
+def follows_name(text: str, end: int) -> bool:
     """True when what stands at `end` may follow a name."""
     if end >= len(text):
         return True
@@ -76,7 +76,7 @@ def name_end(text: str, pos: int, *, loose: bool = False, slot: bool = False) ->
         if any(text[pos:k] in _TITLES for k in range(pos + 2, end + 1)):
             continue
         options.append(end)
-    ok = [end for end in options if _follows(text, end)]
+    ok = [end for end in options if follows_name(text, end)]
     if len(ok) == 2:
         short, long = ok
         return long if text[short] in _NAME_LIKE_FOLLOWERS else short
@@ -142,7 +142,7 @@ def dotted_name_after(text: str, pos: int) -> tuple[int, int] | None:
         return None
     dot = next(k for k in range(pos, match.end()) if text[k] in "·•・")
     for end in range(dot + 2, match.end() + 1):  # the shortest reading a follower follows
-        if _follows(text, end):
+        if follows_name(text, end):
             return (pos, end) if not any(ch in _NOT_GIVEN for ch in text[pos:end]) else None
     return None
 

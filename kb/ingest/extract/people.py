@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from kb.ingest.extract import lexicon, orgnames
+from kb.ingest.extract import lexicon, ner, orgnames
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.mentions import Organisation, OrgMention, Person, PersonMention, PositionRef
 from kb.ingest.extract.names import (
@@ -144,6 +144,7 @@ def find_people(doc: Document, organisations: list[Organisation],
     mentions += _repeats(ctx, mentions)
     mentions += find_slotted(ctx.text, mentions, blocked=ctx.blocked, is_place=ctx.is_place,
                              org_ends=ctx.org_ends)
+    mentions += _statistical(ctx, doc, mentions)
     mentions += _repeats(ctx, mentions)
     mentions += _addressed(ctx, mentions)
     mentions = [m for m in mentions if not ctx.damaged.overlaps(m.chain_start, m.end)]
@@ -434,6 +435,18 @@ def _title_after(text: str, start: int) -> int | None:
         if clean_title(text[start:end]):
             return end
     return None
+
+
+def _statistical(ctx: _Context, doc: Document, found: list[PersonMention]) -> list[PersonMention]:
+    """Names the statistical model tags (ner.py) that no rule read, outside
+    organisations and places; flagged uncertain."""
+    taken = SpanSet((m.start, m.end) for m in found)
+    out = []
+    for start, end in ner.person_spans(doc):
+        if taken.overlaps(start, end) or ctx.blocked.overlaps(start, end) or ctx.is_place(start, end):
+            continue
+        out.append(PersonMention(start, end, ctx.text[start:end], (), chain_start=start, uncertain=True))
+    return out
 
 
 # --- 4. names seen before ------------------------------------------------------------------

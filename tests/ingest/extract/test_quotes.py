@@ -109,7 +109,7 @@ def test_group_speaker_after_quote():
 
 def test_statement_without_speaker_is_kept_and_saying_is_a_term():
     text = "今年全国两会期间,习近平总书记要求江苏“牢牢把握高质量发展这个首要任务,因地制宜加快发展新质生产力。”"
-    assert said(text) == [("direct", "[]", "牢牢把握高质量发")]
+    assert said(text) == [("direct", "习近平", "牢牢把握高质量发")]
     text = "前文。\n“他山之石,可以攻玉。”六天的行程中,新区的企业家们学习了很多。"
     assert said(text) == []
     assert terms_of(text) == ["他山之石,可以攻玉。"]
@@ -147,7 +147,7 @@ def test_indirect_speech_runs_to_the_end_of_the_sentence():
 def test_indirect_speech_with_adverbial_and_pronoun():
     text = ("阳光电源股份有限公司行政中心总经理何为参加培训。阳光电源的何为对此次培训班也给予了高度评价。"
             "他说,以前因为参与得比较少,理解得不是很清晰。王存山在发言中提到,创新研发是第一生产力。")
-    assert said(text) == [("indirect", "何为", "以前因为参与得比")]
+    assert said(text) == [("indirect", "何为", "以前因为参与得比"), ("indirect", "王存山", "创新研发是第一生")]
     text = "常州旭荣针织印染有限公司总厂长王存山发言。王存山在发言中提到,创新研发是第一生产力。"
     assert said(text) == [("indirect", "王存山", "创新研发是第一生")]
 

