@@ -142,6 +142,16 @@ def _extend_right(text: str, end: int, kind: str, trigger: str, stop: int):
         if cont:
             end = cont.end()
             continue
+        # 研修班(第二期), 论坛2016: the edition after the name.
+        edition = _EDITION.match(text, end, stop)
+        if edition:
+            end = edition.end()
+            continue
+        # …座谈会暨企业家天心行活动: a second name joined by 暨.
+        joined = _JOINED.match(text, end, stop)
+        if joined and _first_trigger(text, end, joined.end() - 2) is None:
+            end = joined.end()  # (a second event of its own, 暨首期研修班开班仪式, is not joined)
+            continue
         j = end
         nxt = None
         while j < stop and j - end <= 16 and T.NAME_CHARS.match(text[j]):
@@ -159,6 +169,10 @@ def _extend_right(text: str, end: int, kind: str, trigger: str, stop: int):
             kind = next_kind
         trigger = next_trigger
     return end, kind, trigger
+
+
+_EDITION = re.compile(r"[(（]第[一二三四五六七八九十\d]+[期届次批][)）]|(?:19|20)\d{2}(?!\d|年)")
+_JOINED = re.compile(r"暨[\u4e00-\u9fffA-Za-z0-9“”·]{2,20}?活动")
 
 
 def _modifies_noun(text: str, end: int, stop: int) -> bool:

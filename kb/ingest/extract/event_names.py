@@ -16,7 +16,7 @@ from kb.ingest.extract.dates import DateMention
 from kb.ingest.extract.document import Sentence
 
 CLAUSE_END = "，,；;：:。！？!?"
-_OPENING_QUOTES = {"”": "“", "\"": "\"", "’": "‘", "」": "「", "』": "『"}
+_OPENING_QUOTES = {"”": "“", "\"": "\"", "’": "‘", "」": "「", "』": "『", "》": "《"}
 _LEADING_FILLER = re.compile(r"^(?:并|还|也|又|再次|共同|正式|隆重|成功|顺利|特|另|更)+")
 
 
@@ -68,7 +68,14 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
     while i > floor:
         ch = text[i - 1]
         if ch in "—-" and i - 2 >= floor and text[i - 2] == ch:
-            break
+            if not _PLACE_END.search(text, max(floor, i - 8), i - 2):
+                break
+            i -= 2  # 台州市——茫崖市对口支援工作联席会: two places joined
+            continue
+        if ch == "、" and _PLACE_END.search(text, max(floor, i - 8), i - 1) and \
+                _PLACE_START.match(text, i, trigger_start):
+            i -= 1  # 2023年浙江省、山东省开发区…培训班: places listed in the name
+            continue
         if ch in _OPENING_QUOTES:
             j = text.rfind(_OPENING_QUOTES[ch], floor, i - 1)
             if j < 0:
@@ -100,6 +107,8 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
     return back[-1] if back and back[-1] > i else i
 
 
+_PLACE_END = re.compile(r"[\u4e00-\u9fff]{1,6}[省市县区州]$")
+_PLACE_START = re.compile(r"[\u4e00-\u9fff]{1,6}[省市县区州]")
 _DEMONSTRATIVE = re.compile(r"本届|本次|此次|这次|这场|本期|该次")
 _STUDY = re.compile(r"重要论述|重要讲话|重要指示|重要思想|精神|思想")
 

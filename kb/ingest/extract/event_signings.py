@@ -101,7 +101,7 @@ def _agreement_name_start(text: str, noun_start: int, floor: int) -> int:
 
 # Words that say what kind of agreement it is, not which one: 战略合作框架协议
 # names no agreement; its title is made from the parties (flagged).
-_KIND_ONLY = re.compile(r"(?:战略|合作|框架|全面|深化|友好|结对|帮扶|项目|投资|三方|双方|多方|多项|"
+_KIND_ONLY = re.compile(r"(?:战略|合作|框架|全面|深化|友好|结对|帮扶|项目|投资|三方|双方|多方|多项|村企|校地|校企|政企|银企|"
                         r"一揽子|多份|会议|相关|有关|各项|系列|[一二三四五六七八九十两\d]+[份项个])*")
 _BOOK = re.compile(r"《([^《》]{4,60})》")
 _COLLECTIVE = re.compile(r"\d+家|\d+个|多家|多个|[两三四五六七八九十]+家")

@@ -124,7 +124,7 @@ def test_a_titled_document_signed_is_an_agreement_and_a_kind_alone_is_no_name():
     events = [(e.title, e.title_generated) for e in events_of(text, dt.date(2021, 6, 8))
               if e.kind == "agreement"]
     assert events == [("关中平原城市群发展共识", False), ("西安战略合作协议", True),
-                      ("村企结对帮扶协议", False)]
+                      ("村企结对帮扶协议", True)]
 
 
 def test_event_year_from_its_own_name_when_the_page_has_no_date():
@@ -157,3 +157,15 @@ def test_words_before_de_describe_an_agreement_not_name_it():
     text = "7月1日,四方签署了有效期为5年的深化粤港澳合作推进大湾区建设框架协议。"
     [agreement] = [e for e in events_of(text, dt.date(2017, 7, 2)) if e.kind == "agreement"]
     assert agreement.title == "深化粤港澳合作推进大湾区建设框架协议"
+
+
+def test_names_hold_titles_editions_joined_activities_and_listed_places():
+    text = ("10日,《黄河城市发展报告》发布会在兰州举行。"
+            "5日,2017年长沙商会会长新春座谈会暨企业家天心行活动举行。"
+            "8日,吉林省工会干部研修班(第二期)在杭州开班。"
+            "9日,2023年浙江省、山东省开发区管理干部培训班在浙江大学开班。"
+            "11日,台州市——茫崖市对口支援工作联席会召开。")
+    titles = [e.title for e in events_of(text, dt.date(2023, 10, 12)) if not e.title_generated]
+    assert titles == ["《黄河城市发展报告》发布会", "2017年长沙商会会长新春座谈会暨企业家天心行活动",
+                      "吉林省工会干部研修班(第二期)", "2023年浙江省、山东省开发区管理干部培训班",
+                      "台州市——茫崖市对口支援工作联席会"]
