@@ -234,6 +234,12 @@ def _event_matches(event, item: dict, anchors: list[tuple[int, int]] | None = No
     return D.iso_at_precision(event.start_date, event.precision) in _starts(item)
 
 
+def _closeness(event, item: dict) -> tuple[int, int]:
+    name = item.get("name") or item.get("match") or ""
+    named = bool(name) and _clean(to_simplified(name)) in _clean(event.title)
+    return (0 if named else 1, 0 if event.kind == item["kind"] else 1)
+
+
 def _event_label(event) -> str:
     return f"{event.kind}:{D.iso_at_precision(event.start_date, event.precision)}:{event.title[:24]}"
 
@@ -250,8 +256,10 @@ def match_events(events, wanted: list[dict], text: str = "") -> tuple[list[int |
     hit: set[int] = set()
     matches: list[int | None] = []
     for event in events:
-        match = next((i for i, item in enumerate(wanted)
-                      if i not in hit and _event_matches(event, item, anchors[i])), None)
+        # The best free item: its name in the title, then its own kind, then
+        # any match (an anchor in a sentence two events share).
+        free = [i for i, item in enumerate(wanted) if i not in hit and _event_matches(event, item, anchors[i])]
+        match = min(free, key=lambda i: _closeness(event, wanted[i]), default=None)
         if match is None:
             match = next((i for i, item in enumerate(wanted) if _event_matches(event, item, anchors[i])), None)
             if match is not None and not wanted[match].get("optional"):

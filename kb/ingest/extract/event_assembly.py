@@ -152,7 +152,7 @@ def _merge_target(events: list[Draft], mention: EventMention,
                     and any(mention.trigger in n for n in events[i].names))) \
                 and not (mention.ordinal and events[i].ordinal and mention.ordinal != events[i].ordinal):
             return i  # 研修班…结业,为期9天的集中研修圆满收官: one class
-    if mention.trip and dated:
+    if mention.trip and mention.anaphor and dated:
         for i in same_kind:
             event = events[i]
             if event.is_range and event.start_date <= date.start_date <= event.end_date \
@@ -160,8 +160,6 @@ def _merge_target(events: list[Draft], mention: EventMention,
                 # 6月19日,考察团来到涡阳县: a day of the trip already told; a
                 # place visited that day (参观了X) may still be a stop of its own.
                 return _DROP
-            if event.start_date == date.start_date and event.end_date == date.end_date:
-                return i
     if mention.kind == "visit" and not dated:
         undated = [i for i in same_kind if events[i].start_date is None]
         if undated:

@@ -46,8 +46,10 @@ def named_events(doc, sentence, quotes, org_spans, taken, regions, people=()):
             continue  # 培训中心 in an organisation's name
         end, kind, trigger = _extend_right(text, end, kind, trigger, sentence.end)
         pos = end
-        if _modifies_noun(text, end, sentence.end):
-            continue
+        if _modifies_noun(text, end, sentence.end) or (
+                _TIME_AFTER.match(text, end, sentence.end)
+                and not _DAY_BEFORE.search(text, clause_bounds(text, sentence, start)[0], start)):
+            continue  # 培训机制; 全体会议后,第一个…: a time, not the meeting (but 21日的开营仪式后 is one)
         name_from = name_start(text, start, sentence.start, stops=people)
         name = text[name_from:end]
         generic, anaphor, ordinal = classify_name(text[name_from:start], trigger)
@@ -97,7 +99,10 @@ _TOPIC_AFTER = re.compile(r"(?:等|方面|领域|合作|交流|资源|共同体|
 
 
 def _ends_quoted_name(text: str, end: int) -> bool:
-    """“黔浙青年创业者研学营”在浙江举行: the quotation is the event's name."""
+    """“黔浙青年创业者研学营”在浙江举行, “中蒙俄智库国际论坛2016”: the
+    quotation is the event's name (an edition may follow the trigger)."""
+    edition = _EDITION.match(text, end)
+    end = edition.end() if edition else end
     return end < len(text) and text[end] in "”」』"
 
 
@@ -171,6 +176,8 @@ def _extend_right(text: str, end: int, kind: str, trigger: str, stop: int):
     return end, kind, trigger
 
 
+_DAY_BEFORE = re.compile(r"\d{1,2}日|[今昨前]天|当天|当日")
+_TIME_AFTER = re.compile(r"(?:后|之后|以后|之前|以前|前夕|结束后|召开后|闭幕后)(?:[,，。；;]|第|不久|的|即)")
 _EDITION = re.compile(r"[(（]第[一二三四五六七八九十\d]+[期届次批][)）]|(?:19|20)\d{2}(?!\d|年)")
 _JOINED = re.compile(r"暨[\u4e00-\u9fffA-Za-z0-9“”·]{2,20}?活动")
 

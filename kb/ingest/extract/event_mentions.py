@@ -9,6 +9,8 @@ module per kind; event_assembly merges mentions into events.
 
 from __future__ import annotations
 
+import re
+
 from kb.ingest.extract import event_triggers as T
 from kb.ingest.extract.dates import DateMention
 from kb.ingest.extract.document import Document, Sentence
@@ -40,8 +42,9 @@ def find_event_mentions(doc: Document, *, dates: list[DateMention],
     person_index = SpanIndex((m.start, m.end) for p in people for m in p.mentions)
     mentions: list[EventMention] = []
     for sentence in doc.sentences:
-        if doc.is_caption(sentence.start, sentence.end) or doc.is_damaged(sentence.start, sentence.end):
-            continue
+        if doc.is_caption(sentence.start, sentence.end) or doc.is_damaged(sentence.start, sentence.end) \
+                or _PHOTO.match(doc.text, sentence.start):
+            continue  # 图为本届博览会举办地…: a photo's caption in the text
         quotes = quote_index.touching(sentence.start, sentence.end)
         org_spans = org_index.touching(sentence.start, sentence.end)
         places = region_index.touching(sentence.start, sentence.end)
@@ -66,6 +69,9 @@ def find_event_mentions(doc: Document, *, dates: list[DateMention],
         found = [m for m in found if not _statistical(doc.text, sentence, m)]
         mentions.extend(sorted(found, key=lambda m: m.start))
     return mentions
+
+
+_PHOTO = re.compile(r"\s*(?:图为|图片为|上图为|下图为|图:|图：|▲|△)")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

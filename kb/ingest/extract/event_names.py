@@ -177,9 +177,15 @@ def trigger_pattern(words) -> re.Pattern:
 
 
 def planned(text: str, sentence: Sentence, start: int, end: int | None = None) -> bool:
-    """The clause up to the mention plans (还将/计划/拟/力争 …) rather than reports."""
-    c_start, _ = clause_bounds(text, sentence, start)
-    return any(word in text[c_start:end or start] for word in T.PLANNED)
+    """The clause up to the mention plans (还将/计划/拟/力争 …) rather than
+    reports, or its verb after the mention does (…博览会即将开幕, …将于10月
+    举办)."""
+    c_start, c_end = clause_bounds(text, sentence, start)
+    return any(word in text[c_start:end or start] for word in T.PLANNED) or \
+        bool(_PLANNED_AFTER.match(text, end or start, c_end))
+
+
+_PLANNED_AFTER = re.compile(r"(?:也|还|亦)?(?:即将|将于|将在|将要|拟于|计划于|预计于|定于)")
 
 
 def only_places(start: int, end: int, regions, org_spans) -> bool:

@@ -61,8 +61,11 @@ def delegation_trips(doc, sentence, quotes, org_spans, taken, regions, people=()
         if overlaps(start, end, taken):
             continue
         title = f"{place}{verb}" if verb.startswith(("考察", "调研", "访问", "学习", "参观")) else f"{place}考察"
+        # 6月19日,考察团来到涡阳县: the group told before (a stop of its trip);
+        # 河北省党政代表团到天津市: a group of its own.
+        back = match.start() == sentence.start or text[match.start() - 1] in "，,。；;：: "
         yield EventMention("visit", place, start, end, verb or match["go"], sentence,
-                           place_phrase=place, title=title, trip=True, generated_title=True)
+                           place_phrase=place, title=title, trip=True, generated_title=True, anaphor=back)
 
 
 def visits(doc, sentence, quotes, org_spans, taken, regions, people=()):

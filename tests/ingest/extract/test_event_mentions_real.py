@@ -169,3 +169,27 @@ def test_names_hold_titles_editions_joined_activities_and_listed_places():
     assert titles == ["《黄河城市发展报告》发布会", "2017年长沙商会会长新春座谈会暨企业家天心行活动",
                       "吉林省工会干部研修班(第二期)", "2023年浙江省、山东省开发区管理干部培训班",
                       "台州市——茫崖市对口支援工作联席会"]
+
+
+def test_references_plans_and_captions_are_no_events():
+    text = ("9月7日,考察团访问广州。此次考察是粤港澳大湾区建设领导小组全体会议后,第一个由特区政府组织的考察团。"
+            "经发局也提到,2018世界花卉博览会即将开幕。图为本届博览会举办地外景。")
+    assert [e.kind for e in events_of(text, dt.date(2018, 9, 10))] == ["visit"]
+
+
+def test_a_dated_ceremony_a_sentence_starts_after_is_one():
+    text = "10月20日,研学营在杭州开营。10月21日上午的开营仪式后,学员们走进阿里巴巴西溪园区。"
+    assert [e.title for e in events_of(text, dt.date(2024, 10, 25))] != []
+
+
+def test_a_quoted_name_with_its_edition_inside_the_quotes():
+    text = "9月29日上午,“中蒙俄智库国际论坛2016”在呼和浩特举行。"
+    [forum] = events_of(text, dt.date(2016, 9, 30))
+    assert summary(forum) == ("forum", "2016-09-29", "中蒙俄智库国际论坛2016")
+
+
+def test_a_new_delegation_on_a_day_of_another_trip_is_a_trip_of_its_own():
+    text = ("3月21日至22日,江苏省党政代表团先后赴浙江、安徽考察。"
+            "22日,河北省委书记倪某等率河北省党政代表团到天津市学习考察。")
+    visits = [summary(e) for e in events_of(text, dt.date(2023, 3, 24)) if e.kind == "visit"]
+    assert ("visit", "2023-03-22", "天津市学习考察") in visits
