@@ -705,14 +705,19 @@ def _lead_day(text: str, tok: _Tok, ctx: _Context, out: list[DateMention]) -> No
     before = tok.start - 1
     while before >= 0 and text[before] in " \t\u3000":
         before -= 1
-    end, clock = _time_after(text, tok.end)
+    day = tok.value
+    # 18日-19日, 18日至19日: a range of bare days.
+    last_day = None
+    range_end = _DAY_RANGE.match(text, tok.end)
+    if range_end and int(range_end.group(1)) > day:
+        last_day = int(range_end.group(1))
+    end, clock = _time_after(text, range_end.end() if last_day else tok.end)
     lead = before < 0 or text[before] in _LEAD_BEFORE
     if lead:
         if not clock and (end >= len(text) or text[end] not in ",，"):
             return  # 18日的第二场: not a lead
     elif not (_PREDICATE.match(text, end) and (text[before] in "于”\"" or _NAME_CHAR.match(text[before]))):
         return
-    day = tok.value
     dates = _NOT_RESOLVED
     month = _narrative_month(text, tok.start, out) if not lead or ctx.published is None else None
     if month is None and ctx.published is not None and ctx.precision == DAY:
@@ -723,11 +728,14 @@ def _lead_day(text: str, tok: _Tok, ctx: _Context, out: list[DateMention]) -> No
         source = FROM_TEXT
     if month is not None:
         start = _date(month.year, _Point(None, month.month, day), DAY)
-        if start is not None:  # else 31日 in an article of 5 May: April has no 31st
-            dates = (start, None, DAY, source)
-    _add(out, text, tok.start, end, dates, MONTH_DAY, clock)
+        stop = _date(month.year, _Point(None, month.month, last_day), DAY) if last_day else None
+        if start is not None and (last_day is None or stop is not None):
+            # (else 31日 in an article of 5 May: April has no 31st)
+            dates = (start, stop, DAY, source)
+    _add(out, text, tok.start, end, dates, RANGE if last_day else MONTH_DAY, clock)
 
 
+_DAY_RANGE = re.compile(r"\s*[-－—~至到]\s*(\d{1,2})日")
 # After a bare day that dates an event: where or how it happened.
 _PREDICATE = re.compile(r"(?:上午|下午|晚上|晚|在|于|起在|举行|召开|开幕|举办|启动|开班|结业|闭幕|揭牌|签署|"
                         r"成立|登场|落幕|至\d)")

@@ -122,7 +122,7 @@ def assemble(doc: Document, mentions: list[EventMention],
             _absorb(events[index], mention, date)
             owner[id(mention)] = index
     apply_lifecycles(events)
-    _same_day_as_before(events)
+    _same_day_as_before(events, dates)
     _add_ceremonies(events, ceremonies, owner)
     link_parents(events)
     inherit_from_enclosing(events, mentions, owner, doc)
@@ -133,7 +133,7 @@ def assemble(doc: Document, mentions: list[EventMention],
 # ------------------------------------------------------------------ merging
 
 def _norm(name: str) -> str:
-    return re.sub(r"[“”\"‘’「」《》\s]", "", name)
+    return re.sub(r"[“”\"‘’「」《》\s—\-－·]", "", name)
 
 
 def _merge_target(events: list[Draft], mention: EventMention,
@@ -226,9 +226,10 @@ def _merge_target(events: list[Draft], mention: EventMention,
 SAME_DAY = ("当日", "当天", "同日", "当晚")
 
 
-def _same_day_as_before(events: list[Draft]) -> None:
+def _same_day_as_before(events: list[Draft], dates: list[DateMention]) -> None:
     """当日,内蒙古3盟市代表…签署会议备忘录: the day of the last dated event
-    told before it."""
+    told before it, else the last day the text wrote before it (赛义德18日在
+    南宁表示…。当日,第七届中国—中亚合作论坛开幕)."""
     for event in events:
         if not event.same_day or event.start_date is not None or not event.spans:
             continue
@@ -236,10 +237,16 @@ def _same_day_as_before(events: list[Draft]) -> None:
         told = [e for e in events if e is not event and e.start_date is not None and e.precision == D.DAY
                 and e.spans and min(s for s, _ in e.spans) < first]
         if told:
-            before = max(told, key=lambda e: min(s for s, _ in e.spans))
-            event.start_date, event.end_date, event.precision = before.start_date, None, D.DAY
-            event.date_rank = ANCHORED
-            event.inherited_date = True
+            day = max(told, key=lambda e: min(s for s, _ in e.spans)).start_date
+        else:
+            written = [d for d in dates if d.end <= first and d.start_date is not None
+                       and d.precision == D.DAY and d.end_date is None]
+            if not written:
+                continue
+            day = written[-1].start_date
+        event.start_date, event.end_date, event.precision = day, None, D.DAY
+        event.date_rank = ANCHORED
+        event.inherited_date = True
 
 
 def _bare(mention: EventMention) -> bool:

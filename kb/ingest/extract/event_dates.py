@@ -36,7 +36,9 @@ def dates_for(mention: EventMention) -> list[DateMention]:
         return items
     # 深港合作会议6日在深圳举行, …年会12日在海口召开: the day right after
     # the name is the event's.
-    right_after = [d for d in dated if 0 <= d.start - mention.end <= 1]
+    right_after = [d for d in dated if 0 <= d.start - mention.end <= 3
+                   and _GAP.fullmatch(mention.sentence.text[mention.end - mention.sentence.start:
+                                                            d.start - mention.sentence.start])]
     if right_after:
         return right_after[:1]
     before = [d for d in dated if d.end <= mention.end]
@@ -55,6 +57,8 @@ def _dateline(sentence, date: DateMention) -> bool:
     return after.startswith(("电", "讯", "消息"))
 
 
+# Between a name and its day: closing quotes, 于/於, a comma (「…論壇」,於12月3日).
+_GAP = re.compile(r"[”」』\"]?[,，]?(?:于|於)?")
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _FINENESS = {D.DAY: 3, D.MONTH: 2, D.YEAR: 1, D.UNKNOWN: 0}
 

@@ -4,6 +4,8 @@ without a date right after a dated forum was signed there."""
 
 from __future__ import annotations
 
+import re
+
 from kb.ingest.extract import event_triggers as T
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.event_dates import ANCHORED, NONE, RELATIVE
@@ -72,6 +74,11 @@ def _is_ancestor(events, child: int, candidate: int) -> bool:
     return False
 
 
+# 在天津市东丽区·甘肃省甘谷县东西部协作联席会议上,…: a meeting the
+# sentence opens with as where things happened, on the day just told.
+_AT_OCCASION = re.compile(r"\s*(?:随后,?|当天,?|会上,?)?在[^，,。]{4,40}?(?:会议|会|论坛|座谈会|联席会议|推进会|对接会)上[，,]")
+
+
 def inherit_from_enclosing(events, mentions: list[EventMention],
                             owner: dict[int, int], doc: Document) -> None:
     """Agreements and alliances reported, without a date of their own, right
@@ -79,8 +86,9 @@ def inherit_from_enclosing(events, mentions: list[EventMention],
     signings) happened there: they take its date and become its children."""
     ordered = sorted((m.start, owner[id(m)]) for m in mentions if id(m) in owner)
     for i, event in enumerate(events):
-        continuing = event.kind in ("forum", "training") and event.generic and any(
+        continuing = event.kind in ("forum", "training") and (event.generic and any(
             cue in s.text[:12] for s in event.sentences[:1] for cue in T.CONTINUATIONS)
+            or any(_AT_OCCASION.match(s.text) for s in event.sentences[:1]))
         if (event.kind not in ("agreement", "alliance") and not continuing) \
                 or event.date_rank != NONE or event.parent is not None or not event.spans:
             continue

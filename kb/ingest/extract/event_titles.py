@@ -14,7 +14,7 @@ from kb.ingest.extract.regions import RegionMention
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[“”\"‘’「」《》\s]", "", name)
+    return re.sub(r"[“”\"‘’「」《》\s—\-－·]", "", name)
 
 
 def title_event(event, organisations: list[Organisation], doc: Document) -> None:
@@ -85,8 +85,8 @@ def title_series(events, place: str | None, gazetteer: Gazetteer,
     for kind in ("forum", "training"):
         members = [e for e in events if e.kind == kind and e.ordinal]
         full = [e for e in members if not e.generic and e.ordinal in e.title]
-        if len(members) < 2 or not full:
-            continue
+        if len({e.ordinal for e in members}) < 2 or not full:
+            continue  # a series has members of different ordinals
         template = max(full, key=lambda e: len(e.title))
         for event in members:
             if event is not template and event.generic:

@@ -193,3 +193,27 @@ def test_a_new_delegation_on_a_day_of_another_trip_is_a_trip_of_its_own():
             "22日,河北省委书记倪某等率河北省党政代表团到天津市学习考察。")
     visits = [summary(e) for e in events_of(text, dt.date(2023, 3, 24)) if e.kind == "visit"]
     assert ("visit", "2023-03-22", "天津市学习考察") in visits
+
+
+def test_a_bare_day_range_opens_the_lead():
+    text = "18日-19日,首届湘赣边区域开放合作交流会在浏阳召开。"
+    [forum] = events_of(text, dt.date(2014, 12, 23))
+    assert (forum.start_date, forum.end_date) == (dt.date(2014, 12, 18), dt.date(2014, 12, 19))
+
+
+def test_same_day_after_a_day_the_text_wrote():
+    text = "“合作前景广阔。”某国副总理赛义德18日在南宁表示。\n当日,第七届中国—中亚合作论坛在南宁开幕。"
+    [forum] = events_of(text, dt.date(2019, 10, 21))
+    assert summary(forum) == ("forum", "2019-10-18", "第七届中国—中亚合作论坛")
+
+
+def test_a_meeting_the_sentence_opens_with_is_on_the_day_just_told():
+    text = ("7月8日,东丽区代表团到甘谷县开展东西部协作考察对接。\n"
+            "在天津市东丽区·甘肃省甘谷县东西部协作联席会议上,双方签署了协议。")
+    forum = next(e for e in events_of(text, dt.date(2023, 7, 11)) if e.kind == "forum")
+    assert (forum.start_date, forum.precision) == (dt.date(2023, 7, 8), "day")
+
+
+def test_one_forum_written_with_and_without_its_dash():
+    text = "第七届中国中亚合作论坛在南宁开幕\n18日,第七届中国—中亚合作论坛在南宁开幕。"
+    assert len(events_of(text, dt.date(2019, 10, 21))) == 1
