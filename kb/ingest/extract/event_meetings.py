@@ -66,6 +66,8 @@ def named_events(doc, sentence, quotes, org_spans, taken, regions, people=()):
         ceremony = "start" if trigger in T.OPENINGS else "end" if trigger in T.CLOSINGS else ""
         if _ALLIANCE_LAUNCH.search(name):
             kind = "alliance"  # 长三角软件人才培养联盟成立大会: the launch itself
+        elif _FOUNDING_MEETING.search(name):
+            kind = "founding"  # 黑龙江省对俄新产业促进会成立大会: a body founded
         yield EventMention(kind, name, name_from, end, trigger, sentence,
                            generic=generic, anaphor=anaphor, ordinal=ordinal, ceremony=ceremony,
                            lifecycle=_lifecycle(text, end, sentence) if kind == "training" else "")
@@ -103,6 +105,8 @@ def _ends_quoted_name(text: str, end: int) -> bool:
     quotation is the event's name (an edition may follow the trigger)."""
     edition = _EDITION.match(text, end)
     end = edition.end() if edition else end
+    joined = _JOINED_NAME.match(text, end)  # “…论坛暨颁奖典礼”
+    end = joined.end() if joined else end
     return end < len(text) and text[end] in "”」』"
 
 
@@ -177,6 +181,8 @@ def _extend_right(text: str, end: int, kind: str, trigger: str, stop: int):
 
 
 _DAY_BEFORE = re.compile(r"\d{1,2}日|[今昨前]天|当天|当日")
+_FOUNDING_MEETING = re.compile(r"(?:促进会|协会|商会|学会|研究会|联合会|研究院|中心)(?:成立大会|成立仪式|揭牌仪式)$")
+_JOINED_NAME = re.compile(r"暨[\u4e00-\u9fffA-Za-z0-9]{2,10}(?=[”」』])")
 _TIME_AFTER = re.compile(r"(?:后|之后|以后|之前|以前|前夕|结束后|召开后|闭幕后)(?:[,，。；;]|第|不久|的|即)")
 _EDITION = re.compile(r"[(（]第[一二三四五六七八九十\d]+[期届次批][)）]|(?:19|20)\d{2}(?!\d|年)")
 _JOINED = re.compile(r"暨[\u4e00-\u9fffA-Za-z0-9“”·]{2,20}?活动")

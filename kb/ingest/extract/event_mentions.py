@@ -65,7 +65,7 @@ def find_event_mentions(doc: Document, *, dates: list[DateMention],
             mention.anchor = _anchor_before(doc.text, sentence, mention)
             mention.has_context = context
         # A plan (还将组织…考察) is not yet an event, unless it has its date.
-        found = [m for m in found if explicit or not planned(doc.text, sentence, m.start, m.end)]
+        found = [m for m in found if explicit or not planned(doc.text, sentence, m.start, m.start, after=m.end)]
         found = [m for m in found if not _statistical(doc.text, sentence, m)]
         mentions.extend(sorted(found, key=lambda m: m.start))
     return mentions

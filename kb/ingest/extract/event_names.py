@@ -176,13 +176,15 @@ def trigger_pattern(words) -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
-def planned(text: str, sentence: Sentence, start: int, end: int | None = None) -> bool:
-    """The clause up to the mention plans (还将/计划/拟/力争 …) rather than
-    reports, or its verb after the mention does (…博览会即将开幕, …将于10月
-    举办)."""
+def planned(text: str, sentence: Sentence, start: int, end: int | None = None, *,
+            after: int | None = None) -> bool:
+    """The clause up to `end` plans (还将/计划/拟/力争 …) rather than reports,
+    or its verb right after `after` (the mention's end) does (…博览会即将开幕,
+    …将于10月举办).  A plan word inside the mention's own name (…合作行动计划)
+    plans nothing."""
     c_start, c_end = clause_bounds(text, sentence, start)
     return any(word in text[c_start:end or start] for word in T.PLANNED) or \
-        bool(_PLANNED_AFTER.match(text, end or start, c_end))
+        bool(_PLANNED_AFTER.match(text, after or end or start, c_end))
 
 
 _PLANNED_AFTER = re.compile(r"(?:也|还|亦)?(?:即将|将于|将在|将要|拟于|计划于|预计于|定于)")

@@ -43,11 +43,19 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
                 continue
             # 和/及/、 separate two agreements only after a first one; inside a
             # name they join its words (生态保护和高质量发展…备忘录).
+            noun_floor = floor
             start = name_start(text, noun.start(), floor,
                                extra_boundaries=T.AGREEMENT_VERBS) if floor > verb.end() else \
                 _agreement_name_start(text, noun.start(), floor)
             floor = noun.end() + 1
             found.append((start, noun.end()))
+            books = list(_BOOK.finditer(text, min(start, noun_floor), noun.start()))
+            if books and _SUMMARY.fullmatch(text, books[-1].end(), noun.start()):
+                # 签署《…行动计划》《…重点合作事项》等协议: the titles are the agreements.
+                for book in books:
+                    yield EventMention("agreement", book.group(1), book.start(), book.end(), verb.group(),
+                                       sentence, title=book.group(1))
+                continue
             name = text[start:noun.end()].strip("“”《》")
             if any(c in name for c in CLAUSE_END):
                 continue
@@ -104,6 +112,7 @@ def _agreement_name_start(text: str, noun_start: int, floor: int) -> int:
 _KIND_ONLY = re.compile(r"(?:战略|合作|框架|全面|深化|友好|结对|帮扶|项目|投资|三方|双方|多方|多项|村企|校地|校企|政企|银企|"
                         r"一揽子|多份|会议|相关|有关|各项|系列|[一二三四五六七八九十两\d]+[份项个])*")
 _BOOK = re.compile(r"《([^《》]{4,60})》")
+_SUMMARY = re.compile(r"[、和及与]?(?:等|在内的)?[一二三四五六七八九十两多几\d]*[份项个部]?(?:合作)?")
 _COLLECTIVE = re.compile(r"\d+家|\d+个|多家|多个|[两三四五六七八九十]+家")
 _SIGNING_NOUN = re.compile(r"(?:仪式|活动|项目|金额|额|现场|大会)")
 _AGREEMENT_MODIFIED = re.compile("|".join(T.AGREEMENT_MODIFIED))

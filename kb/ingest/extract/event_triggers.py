@@ -86,6 +86,7 @@ LEFT_BOUNDARIES = (
     # verbs and words that stand before an event's name, never inside it
     "关于", "见证", "承办", "协办", "既有", "也有", "希望", "珍惜", "抓好", "互派", "携手", "图为", "隆重",
     "亮相", "出席了", "参加了", "进行", "听取了", "日电", "重视", "落实", "贯彻", "象征", "标志着",
+    "力争", "争取", "预计", "拟", "实现",
 )
 # Ceremonies keep the kind of the event they open or close; with a date of
 # their own they are its child events.
@@ -124,7 +125,7 @@ BOUNDARY_EXCEPTIONS = {
 # Words that begin with a one-character boundary and must not be split at
 # it (对接大会, 为期五天, 与会代表, 以来).
 UNSPLIT_WORDS = frozenset({
-    "对接", "对口", "对外", "对标", "对话", "以来", "以上", "以下", "由于", "为期", "为主", "在线",
+    "对接", "对口", "对外", "对标", "对话", "对俄", "对非", "对韩", "对日", "对台", "对港", "对澳", "对欧", "以来", "以上", "以下", "由于", "为期", "为主", "在线",
     "和谐", "与会", "及时", "向外", "从严", "从事", "将军",
 })
 # Deictic places a local site writes for itself: 来我区考察.

@@ -217,3 +217,21 @@ def test_a_meeting_the_sentence_opens_with_is_on_the_day_just_told():
 def test_one_forum_written_with_and_without_its_dash():
     text = "第七届中国中亚合作论坛在南宁开幕\n18日,第七届中国—中亚合作论坛在南宁开幕。"
     assert len(events_of(text, dt.date(2019, 10, 21))) == 1
+
+
+def test_titled_documents_signed_together_are_one_agreement_each():
+    text = "双方线上签署《长江中游城市群省会城市合作行动计划(2023—2025年)》《长江中游城市群2023年重点合作事项》等协议。"
+    titles = [e.title for e in events_of(text, dt.date(2023, 2, 22))]
+    assert titles == ["长江中游城市群省会城市合作行动计划(2023—2025年)", "长江中游城市群2023年重点合作事项"]
+
+
+def test_a_body_founded_at_its_founding_meeting():
+    text = "4月28日,黑龙江省对俄新产业促进会成立大会在哈尔滨召开。"
+    [founding] = events_of(text, dt.date(2024, 5, 6))
+    assert (founding.kind, founding.title) == ("founding", "黑龙江省对俄新产业促进会成立大会")
+
+
+def test_a_forum_named_in_quotes_with_a_joined_ceremony():
+    text = "24日,联盟的成立仪式在“第四届粤港澳大湾区发展论坛暨颁奖典礼”上举行。"
+    forum = next(e for e in events_of(text, dt.date(2023, 11, 25)) if e.kind == "forum")
+    assert forum.title == "第四届粤港澳大湾区发展论坛暨颁奖典礼"
