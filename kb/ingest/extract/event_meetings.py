@@ -45,6 +45,9 @@ def named_events(doc, sentence, quotes, org_spans, taken, regions, people=()):
         if kind == "training" and inside(start, end, org_spans):
             continue  # 培训中心 in an organisation's name
         end, kind, trigger = _extend_right(text, end, kind, trigger, sentence.end)
+        joined = _JOINED_NAME.match(text, end, sentence.end)
+        if joined and inside(start, end, quotes):
+            end = joined.end()  # “…论坛暨颁奖典礼”: the quoted name goes on
         pos = end
         if _modifies_noun(text, end, sentence.end) or (
                 _TIME_AFTER.match(text, end, sentence.end)

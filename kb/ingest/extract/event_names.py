@@ -183,8 +183,12 @@ def planned(text: str, sentence: Sentence, start: int, end: int | None = None, *
     …将于10月举办).  A plan word inside the mention's own name (…合作行动计划)
     plans nothing."""
     c_start, c_end = clause_bounds(text, sentence, start)
-    return any(word in text[c_start:end or start] for word in T.PLANNED) or \
+    before = _TITLED.sub("", text[c_start:end or start])  # 《…行动计划》 plans nothing
+    return any(word in before for word in T.PLANNED) or \
         bool(_PLANNED_AFTER.match(text, after or end or start, c_end))
+
+
+_TITLED = re.compile(r"《[^《》]*》|“[^“”]*”")
 
 
 _PLANNED_AFTER = re.compile(r"(?:也|还|亦)?(?:即将|将于|将在|将要|拟于|计划于|预计于|定于)")
