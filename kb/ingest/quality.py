@@ -134,11 +134,13 @@ def score_positions(x: Extraction, expected: dict) -> Score:
     return score
 
 
-def score_quotes(x: Extraction, expected: dict, *, attribution: bool) -> Score:
+def score_quotes(x: Extraction, expected: dict, *, attribution: bool, kind: str | None = None) -> Score:
+    """Quotes found (and with the right speaker and kind when `attribution`);
+    `kind` limits both sides to direct or indirect speech."""
     score = Score()
-    wanted = expected.get("quotes", [])
+    wanted = [q for q in expected.get("quotes", []) if kind is None or q["kind"] == kind]
     hit: set[int] = set()
-    for quote in x.quotes:
+    for quote in (q for q in x.quotes if kind is None or q.kind == kind):
         speaker = quote.speaker or quote.speaker_label
         same_text = [i for i, item in enumerate(wanted) if _clean(item["text"]) in _clean(quote.text)]
         if same_text and all(wanted[i].get("optional") for i in same_text):
@@ -322,6 +324,7 @@ def score_article(x: Extraction, article: RepairedArticle, expected: dict) -> di
         "positions": score_positions(x, expected),
         "quotes": score_quotes(x, expected, attribution=False),
         "quotes+speaker": score_quotes(x, expected, attribution=True),
+        "direct+speaker": score_quotes(x, expected, attribution=True, kind="direct"),
         "regions": score_regions(x, expected),
     }
 

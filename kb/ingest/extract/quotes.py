@@ -51,6 +51,7 @@ from kb.ingest.extract.speakers import (
     opens_sentence,
     paragraph,
     speaker_ending_at,
+    speaking_subject,
     subject,
 )
 from kb.ingest.extract.textscan import SENTENCE_ENDS, SpanSet, WordSet, is_cjk
@@ -127,6 +128,11 @@ class _Found:
     speaker: Speaker | None
 
 
+# A quote that closes someone's indirect statement is a sentence of its own
+# length; shorter ones (一方水土养一方人) are words cited in passing.
+_MIN_CLOSING = 10
+
+
 def find_quotes(doc: Document, people: list[Person],
                 organisations: list[Organisation]) -> tuple[list[QuoteMention], list[Term]]:
     ctx = QuoteContext(doc, people, organisations)
@@ -143,6 +149,12 @@ def find_quotes(doc: Document, people: list[Person],
         clause = opens_clause(ctx, open_at)
         speaker = ctx.checked(before(ctx, open_at) or (
             after(ctx, close_at, groups=alone) if clause else None))
+        if speaker is None and clause and text[open_at - 1:open_at] in "，," \
+                and text[close_at + 1:close_at + 2] in ("。", "！", "？", "\n", "") \
+                and _length(content) >= _MIN_CLOSING:
+            # 他认为，两岸…互补性强，“关键是…”: the words of the one who speaks
+            # in this sentence, quoted at the end of what he said.
+            speaker = ctx.checked(speaking_subject(ctx, open_at))
         if speaker is None and not clause and not any(ch in _SENTENCE_PUNCT for ch in content):
             alone = False  # 必须坚持“从企业中来，到企业中去”: words cited inside a clause
         statement = alone or (speaker is not None and _length(content) >= _MIN_STATEMENT)

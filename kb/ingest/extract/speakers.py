@@ -38,6 +38,8 @@ _ADVERBIAL_BEFORE = re.compile(r"在[^，。,]{1,12}上$")
 # The dateline a lead paragraph opens with (新华网嘉兴6月12日电(记者 沈嘉言),
 # 本报讯): a quote right after it opens the paragraph.
 _DATELINE = re.compile(r"[^，。！？,!?“”\n]{0,30}(?:电|讯|消息)\s*(?:[(（][^()（）]{0,30}[)）])?")
+# 来自唐山的…董事长X说: a relative clause of origin before the speaker.
+_RELATIVE = re.compile(r"(?:来自|出身|身为|作为)[^，,。；;]{1,16}的$")
 # The words before 相关负责人: a name-like run without function words.
 _LABEL_LEAD = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,10}$")
 
@@ -379,11 +381,30 @@ def _attribution_tail(text: str, pos: int, loose: bool = False) -> bool:
 
 
 def subject(ctx: QuoteContext, open_at: int) -> Speaker | None:
-    """The one person named in the same sentence before the quote."""
+    """The one person named in the same sentence before the quote; or the
+    person a pronoun that opens the sentence with a speech verb stands for
+    (他认为，两岸…互补性强，“关键是…”)."""
     sentence = ctx.doc.sentence_at(open_at)
     if sentence is None:
         return None
-    return _only_subject(ctx, ctx.persons_between(sentence.start, open_at))
+    found = _only_subject(ctx, ctx.persons_between(sentence.start, open_at))
+    if found is None and ctx.text[sentence.start:sentence.start + 1] in lexicon.PRONOUNS \
+            and _speaks_at(ctx.text, sentence.start + 1):
+        found = _pronoun(ctx, sentence.start)
+    return found
+
+
+def speaking_subject(ctx: QuoteContext, open_at: int) -> Speaker | None:
+    """The subject of the sentence, when it opens the sentence with a speech
+    verb (郭某说，公司已…，“…” / 他认为，…，“…”)."""
+    sentence = ctx.doc.sentence_at(open_at)
+    if sentence is None:
+        return None
+    found = subject(ctx, open_at)
+    if found is None:
+        return None
+    at = found.end if found.end > 0 else sentence.start + 1
+    return found if _speaks_at(ctx.text, at) else None
 
 
 def _only_subject(ctx: QuoteContext, found) -> Speaker | None:
@@ -393,8 +414,9 @@ def _only_subject(ctx: QuoteContext, found) -> Speaker | None:
     if len(names) != 1:
         return None
     mention, person = found[0]
-    if mention.chain_start > 0 and is_cjk(ctx.text[mention.chain_start - 1]):
-        return None
+    before = ctx.text[mention.chain_start - 1] if mention.chain_start > 0 else ""
+    if is_cjk(before) and not (before == "的" and _RELATIVE.search(ctx.text, 0, mention.chain_start)):
+        return None  # 他向李四提问, but 来自唐山的X公司董事长X说 is X
     return ctx.speaker_of(mention, person)
 
 
@@ -407,14 +429,31 @@ def opener(ctx: QuoteContext, open_at: int, close_at: int) -> Speaker | None:
     end = sentence_end(text, close_at + 1)
     found = ctx.persons_between(close_at + 1, end)
     names = {p.name for _, p in found}
+    whole = text[close_at - 1:close_at] in "。！？!?"  # the quote is a sentence of its own
     if not found:
         return None
     mention, person = found[-1]
     if end - mention.end > _AFTER_CLAUSE:
-        return None
+        # “……。”此前,秘书长某某在接受记者采访时表示,…: the speech verb after.
+        return _next_sentence_speaker(ctx, close_at + 1) if whole else None
     if len(names) != 1 and not (SPEECH.starting_at(text, mention.end) or EVALUATIVE.starting_at(text, mention.end)):
         return None  # several people and none of them the one who speaks
     return ctx.speaker_of(mention, person)
+
+
+def _next_sentence_speaker(ctx: QuoteContext, start: int) -> Speaker | None:
+    """“……。”此前,亚信秘书长某某在接受记者采访时表示,…: a quote that is a
+    whole sentence, attributed by the speech verb of the next one."""
+    text = ctx.text
+    while start < len(text) and text[start] in " \u3000":
+        start += 1
+    end = sentence_end(text, start)
+    for pos in range(start, min(end, start + 60)):
+        verb = SPEECH.starting_at(text, pos)
+        if verb:
+            speaker = speaker_ending_at(ctx, pos, pos)
+            return speaker if speaker is not None and speaker.name else None
+    return None
 
 
 def opens_clause(ctx: QuoteContext, open_at: int) -> bool:

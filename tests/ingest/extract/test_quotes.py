@@ -374,3 +374,20 @@ def test_speaker_who_speaks_on_a_day_at_an_occasion():
 def test_what_is_said_may_follow_the_verb_without_a_comma():
     said = _said("市委书记谢某华表示浙江省委党校与上海市委党校交流密切。市长王某表示感谢。")
     assert said == [("谢某华", "indirect", "浙江省委党校与上")]
+
+
+def test_a_whole_sentence_quote_attributed_by_the_speech_verb_after_it():
+    text = ("亚信秘书长海某·萨某拜接受记者采访。\n\n“亚信转型升级为国际组织,有助于强化亚洲国家的影响力。”"
+            "此前,亚信秘书长海某·萨某拜在接受记者采访时表示,亚信升级将巩固合作基础。")
+    assert _said(text)[0] == ("海某·萨某拜", "direct", "亚信转型升级为国")
+
+
+def test_a_quote_after_a_pronoun_that_opens_the_sentence():
+    text = ("厦门大学教授方某东作主旨演讲。他认为，两岸在集成电路等领域互补性强，"
+            "“关键是要把‘同等待遇’落到企业能感受到的细节里”。")
+    assert ("方某东", "direct", "关键是要把‘同等") in _said(text)
+
+
+def test_a_speaker_after_a_relative_clause_of_origin():
+    text = "来自唐山的河北某纺织有限公司董事长郭某海说，公司已考察了三次，“这次来就是奔着签约来的”。"
+    assert ("郭某海", "direct", "这次来就是奔着签") in _said(text)
