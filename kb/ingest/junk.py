@@ -636,7 +636,7 @@ def _zone_rules(lines: list[Line]) -> bool:
         if not (header or footer):
             continue
         stripped = line.norm.strip()
-        if line.dates and all(looks_like_outlet(p) or p in outlets for p in line.residue):
+        if line.dates and all(looks_like_outlet(p) or p in outlets or p in _SECTIONS for p in line.residue):
             # A date alone, or with an outlet's name, above or below the
             # article (a title that starts with a date leaves other words).
             line.kind = METADATA_LINE

@@ -366,3 +366,9 @@ def test_read_metadata_credits_in_the_shapes_real_pages_write_them():
 def test_read_metadata_labels_of_reporters_without_a_colon():
     meta = _meta("央广网银川1月19日消息(记者李某畅 实习记者黄某虎)19日,签约仪式举行。")
     assert [(c.name, c.role) for c in meta.credits] == [("李某畅", "reporter"), ("黄某虎", "reporter")]
+
+
+def test_read_metadata_paper_name_date_and_page_furniture_line():
+    meta = _meta("巴州赴冀开展产业合作推介", "示例日报  2025-06-18  第5版：经济",
+                 "示例日报讯（记者 王某）日前，产业合作推介会在石家庄举行。")
+    assert (meta.published, meta.outlet) == (dt.date(2025, 6, 18), "示例日报")

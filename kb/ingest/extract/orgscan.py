@@ -152,9 +152,14 @@ class OrgScan:
 
     def inside_place(self, start: int, end: int) -> bool:
         """A stop word that is part of a place name (都 of 成都).  One that
-        begins a place is still a stop: 和安徽 is no mention of 和安县."""
+        begins a place is still a stop (和安徽 is no mention of 和安县),
+        unless the place is written in full with its level (于都县)."""
         span = self.region_spans.covering(start, end)
-        return span is not None and span[0] < start
+        if span is not None and span[0] < start:
+            return True
+        region = self.region_at.get(start)
+        return region is not None and region.end - region.start >= 3 and \
+            self.text[region.end - 1] in "省市县区州旗盟"
 
     def place_prefix(self, start: int, end: int) -> tuple[int, RegionMention | None, int]:
         """End of the places the name starts with, the most specific one, and

@@ -583,3 +583,7 @@ def test_find_organisations_hong_kong_names_keep_their_place():
 def test_find_organisations_meetings_projects_and_parties_are_no_bodies():
     assert _names("四方每年定期召开磋商会。汤原县黑木耳深加工项目开工。双方区人民政府签署协议。") == []
 
+
+
+def test_find_organisations_a_place_written_in_full_that_begins_with_a_stop_word():
+    assert "于都县纺织服装产业研究院" in _names("2021年,于都县纺织服装产业研究院成立。")
