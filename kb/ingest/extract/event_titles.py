@@ -60,7 +60,7 @@ def best_name(event) -> str:
     count (三场企业座谈会).  A name the text gives (“浙商皖北行”…考察对接)
     wins over a title made from a visit's words (参观了X)."""
     if event.real_names:
-        return max(event.real_names, key=lambda n: (len(_norm(n)), -event.real_names.index(n)))
+        return max(event.real_names, key=lambda n: _fullness(n, event.real_names))
     if event.preferred_name:
         return event.preferred_name
     names = [n for n in event.names if n not in event.generic_names]
@@ -68,7 +68,13 @@ def best_name(event) -> str:
         names = [n for n in event.names if T.ORDINAL.search(n)] or event.names
     if not names:
         return ""
-    return max(names, key=lambda n: (len(_norm(n)), -event.names.index(n)))
+    return max(names, key=lambda n: _fullness(n, event.names))
+
+
+def _fullness(name: str, names: list[str]) -> tuple[int, int, int]:
+    # Of two spellings the one with its joining dash is the formal name
+    # (中国—中亚合作论坛 over 中国中亚合作论坛); else the first told.
+    return len(_norm(name)), len(re.sub(r"\s", "", name)), -names.index(name)
 
 
 def title_series(events, place: str | None, gazetteer: Gazetteer,

@@ -19,7 +19,7 @@ _SUFFIX_GROUPS: dict[str, str] = {
     "government": """人民政府 政府 管委会 管理委员会 办公厅 国务院 人大 人大常委会 常委会 海关 税务总局
         科委 教委 经委 建委 农委 台办 侨办 外办 台港澳办 合作交流办 协作办
         国家发展和改革委员会 总署 审计署 推广署 贸易署 科技署 事务署 卫生署 保护署 规划署 统计署
-        管理局 服务局 审批局 发展局 促进局 事务局""",
+        管理局 服务局 审批局 发展局 促进局 事务局 公署 行政公署""",
     # 政协 and the party committees; 委会 is the committee of a democratic party
     # (民建浙江省委会).  党委 is left out: after an organisation it is part of
     # a title (常州工学院党委书记).
@@ -51,7 +51,7 @@ GOV_FIELDS = """发展和改革 发改 经济和信息化 经信 工业和信息
     退役军人事务 医疗保障 医保 商务和投资促进 科技和工业信息化 经济和信息化 经济信息化 科经 教育和体育
      对外投资和经济合作 对外投资合作 林业和草原 文化和旅游 住房和城乡建设 人力资源和社会保障 自然资源和规划 财政与经济""".split()
 ORG_SUFFIXES.update({field + unit: "government" for field in GOV_FIELDS
-                     for unit in ("局", "厅", "委", "委员会", "部", "办")})
+                     for unit in ("局", "厅", "委", "委员会", "部", "办", "司")})
 # Suffixes that also end the name of a goal (打造区域科技创新中心): the body
 # must be more than trade words, even after a place.
 GOAL_SUFFIXES = frozenset({"创新中心"})
@@ -327,7 +327,7 @@ TITLE_MODIFIERS = tuple(sorted(set("""
     大区 全球 中国区 亚太区 华东区 华南区 华北区 公共事务 政府事务 投资 市场 营销 销售 技术 研发 财务
     运营 行政 人力资源 人事 品牌 战略 法务 采购 供应链 生产 质量 产品 信息 数据 安全 公共关系 公关
     业务 商务 国际 海外 项目 设计 创新 数字化 投资者关系 证券事务 党支部 支部 工会 团委 基地 工厂
-    事业部 区域 行政中心 研发中心 技术中心 首任 首届 新任 一级 二级 三级 四级
+    事业部 区域 行政中心 研发中心 技术中心 首任 首届 新任 一级 二级 三级 四级 政务 第一 第二 第三
 """.split()), key=len, reverse=True))
 # Endings of a department inside a title (综合规划处, 行政中心, 三组).
 DEPARTMENT_ENDINGS = ("处", "部", "室", "中心", "办", "组", "事业部", "区域", "大区", "分部")

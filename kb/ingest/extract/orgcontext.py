@@ -19,6 +19,7 @@ from kb.ingest.extract.orgscan import Candidate, OrgScan, bare_level
 from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk, is_name_char
 from kb.ingest.extract.titles import (
     CORES,
+    JOINING_DASHES,
     chain_separator,
     is_role,
     segment_before,
@@ -66,12 +67,26 @@ def chain_candidates(scan: OrgScan, known: list[Candidate]) -> list[Candidate]:
         for seg in segments:
             org = seg.org
             if org is None and seg.slot is not None and not is_role(seg.title):
+                if previous is None and bare_level(text[seg.slot[0]:seg.slot[1]]):
+                    # A chain opened by a bare body goes on the roster the
+                    # sentence began (达州市委书记X,市委副书记、市长Y,市政协主席Z).
+                    previous = _roster_head(text, known + out, seg.start)
                 org = _slot_organisation(scan, seg.slot, taken, previous)
                 if org is not None:
                     out.append(org)
                     org_ends[org.end].append(org)
             previous = org
     return out
+
+
+_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+
+
+def _roster_head(text: str, candidates: list[Candidate], start: int) -> Candidate | None:
+    """The nearest placed organisation before start in the same sentence."""
+    before = [c for c in candidates if c.end <= start and c.region_key
+              and not _SENTENCE_END.search(text, c.end, start)]
+    return max(before, key=lambda c: c.end) if before else None
 
 
 def _slot_organisation(scan, slot, taken, previous) -> Candidate | None:
@@ -162,11 +177,14 @@ def _plain_name_ok(scan: OrgScan, s: int, t: int) -> bool:
         return False
     if name_end(plain + "，", 0) == len(plain):  # a person's name
         return False
-    if any(ch in "与和及的" for ch in plain) or any(s < r.start < t for r in scan.regions):
+    # A place inside is a second name, unless joined by a dash to the one
+    # before (中国—东盟中心).
+    if any(ch in "与和及的" for ch in plain) or any(
+            s < r.start < t and scan.text[r.start - 1] not in JOINING_DASHES for r in scan.regions):
         return False
     if orgnames.looks_like_place(plain):
         return False  # a place the gazetteer does not know (厦门市思明区)
-    return all(is_name_char(ch) or ch in "()（）" for ch in name)
+    return all(is_name_char(ch) or ch in "()（）" + JOINING_DASHES for ch in name)
 
 
 def enumeration_candidates(scan: OrgScan, known: list[Candidate]) -> list[Candidate]:

@@ -93,12 +93,15 @@ def _walk_left(scan: OrgScan, suffix_start: int, end: int, suffix: str) -> int |
 
 
 def _bureau_join(text: str, k: int, suffix: str) -> bool:
-    """香港特别行政区政府民政及青年事务局: two fields joined by a conjunction
-    in the name of a government's bureau, right after the government."""
-    if text[k] not in CONJUNCTIONS or not suffix.endswith("局"):
+    """香港特别行政区政府民政及青年事务局, 商务部对外投资和经济合作司: two
+    fields joined by a conjunction in the name of a bureau or a department,
+    right after its government or ministry."""
+    department = suffix.endswith("司") and not suffix.endswith("公司")
+    if text[k] not in CONJUNCTIONS or not (suffix.endswith("局") or department):
         return False
+    parent = "部" if department else "政府"
     for j in range(k - 2, max(0, k - 5), -1):
-        if text.endswith("政府", 0, j):
+        if text.endswith(parent, 0, j):
             return all(is_cjk(ch) for ch in text[j:k])
     return False
 

@@ -95,6 +95,9 @@ def title_start(text: str, end: int, region_ends: dict[int, object]) -> int | No
     return pos
 
 
+JOINING_DASHES = "-－‐—"
+
+
 def slot_start(text: str, end: int, blocked_end: int = 0) -> int:
     """Where a name-like run of words before `end` begins: back over name
     characters and bracket groups, to punctuation or a stop word."""
@@ -108,6 +111,10 @@ def slot_start(text: str, end: int, blocked_end: int = 0) -> int:
             if open_at < 0 or open_at < blocked_end:
                 break
             pos = open_at
+            continue
+        if ch in JOINING_DASHES and pos >= 3 and is_cjk(text[pos - 2]) and is_cjk(text[pos]) \
+                and text[pos - 2] != ch:
+            pos -= 1  # 中国—东盟中心: two places joined in one name
             continue
         if not is_name_char(ch):
             break

@@ -233,3 +233,10 @@ def test_events_words_that_start_with_a_boundary_stay_whole():
 def test_events_a_running_total_is_no_event():
     text = "据悉,该中心成立于2021年,已累计培训企业经营管理人员3000余人次。"
     assert [e.kind for e in events_of(text, dt.date(2025, 7, 12))] == []
+
+
+def test_events_the_spelling_with_its_joining_dash_titles_the_event():
+    text = ("9月3日,第三届中国东北亚产业合作论坛在长春开幕。"
+            "第三届中国—东北亚产业合作论坛由吉林省人民政府主办。")
+    [forum] = events_of(text, dt.date(2025, 9, 4))
+    assert forum.title == "第三届中国—东北亚产业合作论坛"

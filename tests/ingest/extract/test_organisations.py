@@ -587,3 +587,28 @@ def test_find_organisations_meetings_projects_and_parties_are_no_bodies():
 
 def test_find_organisations_a_place_written_in_full_that_begins_with_a_stop_word():
     assert "于都县纺织服装产业研究院" in _names("2021年,于都县纺织服装产业研究院成立。")
+
+
+def test_find_organisations_a_roster_sentence_keeps_its_city_for_bare_bodies():
+    # Two cities' leaders listed one after the other: each bare 市X belongs to
+    # the city whose committee opened its part of the sentence.
+    found = _names("宜宾市委书记张立新,市委副书记、市长王海燕,市人大常委会主任李建国,市政协主席赵明华;"
+                   "绍兴市委书记陈志强,市委副书记、市长刘晓东,市政协主席周文斌出席。")
+    assert "宜宾市人大常委会" in found and "宜宾市政协" in found
+    assert "绍兴市政协" in found
+    assert "宜宾市政协" in found and found.count("绍兴市人大常委会") == 0
+
+
+def test_find_organisations_a_dash_joins_two_places_in_one_name():
+    found = _names("中国—东盟中心投资部主任张立新在会上发言。")
+    assert found == ["中国—东盟中心投资部"]
+
+
+def test_find_organisations_a_ministry_department_named_by_two_fields():
+    assert _names("商务部对外投资和经济合作司副司长张立新出席。") == ["商务部对外投资和经济合作司"]
+    # A company after a government is another body, even with 与 between.
+    assert _names("鹤岗市人民政府分别与华电集团有限公司签约。") == ["鹤岗市人民政府", "华电集团有限公司"]
+
+
+def test_find_organisations_a_title_modifier_is_no_part_of_the_body():
+    assert _names("新加坡国家发展部政务部长张立新出席。") == ["新加坡国家发展部"]
