@@ -21,9 +21,9 @@ _SUFFIX_GROUPS: dict[str, str] = {
         国家发展和改革委员会 总署 审计署 推广署 贸易署 科技署 事务署 卫生署 保护署 规划署 统计署
         管理局 服务局 审批局 发展局 促进局 事务局 公署 行政公署""",
     # 政协 and the party committees; 委会 is the committee of a democratic party
-    # (民建浙江省委会).  党委 is left out: after an organisation it is part of
-    # a title (常州工学院党委书记).
-    "party": """政协 市委 省委 区委 县委 州委 党工委 委会 组织部 宣传部 统战部 政法委 纪委 党校
+    # (民建浙江省委会).  党委 ends a name only right after a place: after an
+    # organisation it is part of a title (常州工学院党委书记).
+    "party": """政协 市委 省委 区委 县委 州委 党工委 党委 委会 组织部 宣传部 统战部 政法委 纪委 党校
         民建中央 民盟中央 民进中央 民革中央 台盟中央 九三学社 九三学社中央 致公党 农工党 共青团中央""",
     "university": "大学 学院 职业技术学院 高等专科学校 中学 小学 学校",
     "research": """研究院 研究所 研究中心 研发中心 创新中心 实验室 重点实验室 科学院 工程院 社科院 设计院
@@ -244,7 +244,7 @@ SURNAMES = frozenset("""
 # Surname + character strings that are ordinary words, never names after a
 # title (代表, 负责人 …); checked on the whole candidate name.
 NOT_NAMES = frozenset("""
-    单位 代表 高层 高管 高校 高度 关于 于是 方面 方式 方案 时间 时候 万元 成员 成为 全体 全国 全面 安全
+    单位 公署 代表 高层 高管 高校 高度 关于 于是 方面 方式 方案 时间 时候 万元 成员 成为 全体 全国 全面 安全
     明确 文件 文化 金融 国家 国内 海外 向前 和谐 原因 原来 来自 都是 相关 相当 信息 平台 那么 以及
     常务 常委 和平 于此 于是 江山 海内 任务 任职 程度 程序 曾经 时期 施工 项目 班子 干部 师资 司机
     应该 应邀 应用 连续 连同 华为 雷达 龙头 一行 都会 都要 都在 全程 全力 全市 全省 全区 全县

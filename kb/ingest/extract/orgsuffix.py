@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.names import name_end
@@ -47,7 +48,26 @@ _LOCATIVE = ("在", "到", "赴", "走进", "来到", "前往", "走访", "探�
 
 def suffix_candidates(scan: OrgScan) -> list[Candidate]:
     """All names that end in a suffix, people cut off, nested names resolved."""
-    return _nest(scan, _trim_people(scan, _candidates(scan)))
+    cands = _trim_people(scan, _candidates(scan))
+    return _nest(scan, cands + _departments(scan, cands))
+
+
+# A department of a ministry or a commission, named by its field (外交部亚洲司,
+# 国家发改委地区司): not a 公司, not the 司 of a title (副司长).
+_DEPARTMENT_AFTER = re.compile(r"([\u4e00-\u9fff]{1,8}?)司(?![长令机])")
+
+
+def _departments(scan: OrgScan, cands: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in cands:
+        if c.kind != "government" or not c.name.endswith(("部", "委", "局", "署")):
+            continue
+        m = _DEPARTMENT_AFTER.match(scan.text, c.end)
+        if m is None or any(ch in m.group(1) for ch in "公的") or m.group(1).startswith("副") or \
+                scan.damaged.overlaps(c.start, m.end()):
+            continue
+        out.append(replace(c, end=m.end(), name=c.name + m.group(), suffix="司"))
+    return out
 
 
 def _suffix_matches(scan: OrgScan) -> list[tuple[int, int, str]]:
@@ -147,6 +167,8 @@ def _assess(scan: OrgScan, start: int, end: int, suffix: str, quoted: bool = Fal
     if place_end < end - len(suffix):
         body = orgnames.strip_parens(orgnames.body_of(scan.text[place_end:end], suffix))
     has_place = place_end > start
+    if suffix == "党委" and not (has_place and (not body or scan.in_region(place_end, end - 2))):
+        return None  # 广西壮族自治区党委; the 党委 of a body is part of a title
     if not orgnames.body_ok(body, suffix, has_place, quoted, orgnames.normalise(name)):
         return None
     return place_end, region, levels

@@ -612,3 +612,16 @@ def test_find_organisations_a_ministry_department_named_by_two_fields():
 
 def test_find_organisations_a_title_modifier_is_no_part_of_the_body():
     assert _names("新加坡国家发展部政务部长张立新出席。") == ["新加坡国家发展部"]
+
+
+def test_find_organisations_a_ministry_department_after_its_ministry():
+    found = _names("外交部亚洲司司长张立新、国家发改委地区司副司长王海燕出席。")
+    assert found == ["外交部亚洲司", "国家发改委地区司"]
+    # The 司 of a title, and a company, are no department.
+    assert _names("商务部副司长李建国出席。") == ["商务部"]
+
+
+def test_find_organisations_a_party_committee_right_after_its_region():
+    assert _names("广西壮族自治区党委书记张立新出席。") == ["广西壮族自治区党委"]
+    # After an organisation, 党委 belongs to the title.
+    assert _names("常州工学院党委书记王海燕出席。") == ["常州工学院"]
