@@ -316,9 +316,20 @@ def _set_date(meta: ArticleMetadata, date: junk.DateMatch, how: str) -> bool:
     return True
 
 
+# A date under an English label above the article (date 2025-12-03, Posted: …),
+# as portals that syndicate Chinese news write it.
+_LATIN_DATE_LABEL = re.compile(r"\s*(?:date|posted(?: on)?|published(?: on)?|updated)\s*:?\s*\d{4}[-/.]\d",
+                               re.IGNORECASE)
+
+
 def _read_date(meta, lines: list[junk.Line], dateline: Dateline | None, text: str) -> None:
     first_body, _ = junk.body_bounds(lines)
     for line in lines:  # a metadata line, or a date with a time above the article
+        label = _LATIN_DATE_LABEL.match(line.norm)
+        if label:  # the line may go on with a caption or the lead
+            found = list(junk.find_dates(line.norm[:label.end() + 24]))
+            if found and _set_date(meta, found[0][2], "the date line"):
+                return
         dated_line = line.kind in (junk.METADATA_LINE, junk.SIGNOFF)
         if line.dates and (dated_line or (line.index < first_body and line.dates[0].has_time)):
             if _set_date(meta, line.dates[0], "the date line"):

@@ -372,3 +372,12 @@ def test_read_metadata_paper_name_date_and_page_furniture_line():
     meta = _meta("巴州赴冀开展产业合作推介", "示例日报  2025-06-18  第5版：经济",
                  "示例日报讯（记者 王某）日前，产业合作推介会在石家庄举行。")
     assert (meta.published, meta.outlet) == (dt.date(2025, 6, 18), "示例日报")
+
+
+def test_read_metadata_a_date_under_an_english_label_on_the_lead_line():
+    text = ("date 2026-03-09 县长带队招商,一场推介会在园区举行,上百位客商到场,场面热烈,"
+            "各方围绕新能源、新材料和现代物流等产业深入交流合作意向。\n\n推介会9日在县城举行。\n")
+    meta = read_metadata(text)
+    assert (meta.published, meta.precision) == (dt.date(2026, 3, 9), dates.DAY)
+    # The word alone in a sentence is no label.
+    assert read_metadata("活动主题为update 2026-03-09的新版本发布。\n").published is None
