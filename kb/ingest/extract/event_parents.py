@@ -92,7 +92,9 @@ def inherit_from_enclosing(events, mentions: list[EventMention],
         if (event.kind not in ("agreement", "alliance") and not continuing) \
                 or event.date_rank != NONE or event.parent is not None or not event.spans:
             continue
-        first = min(start for start, _ in event.spans)
+        # Where the body tells it: the headline restating it comes first.
+        body = [start for start, _ in event.spans if start >= doc.headline_end]
+        first = min(body or [start for start, _ in event.spans])
         paragraph = doc.sentence_at(first).paragraph if doc.sentence_at(first) else 0
         host = None
         for start, index in ordered:

@@ -240,3 +240,14 @@ def test_events_the_spelling_with_its_joining_dash_titles_the_event():
             "第三届中国—东北亚产业合作论坛由吉林省人民政府主办。")
     [forum] = events_of(text, dt.date(2025, 9, 4))
     assert forum.title == "第三届中国—东北亚产业合作论坛"
+
+
+def test_events_a_signing_restated_by_the_headline_takes_the_meeting_it_follows():
+    text = ("甲乙两县签署一揽子合作协议\n\n"
+            "本报讯 宜宾市翠屏区·绍兴市柯桥区深化合作党政联席会12日在宜宾召开。双方签署一揽子合作协议,推进全方位合作。")
+    events = events_of(text, dt.date(2025, 6, 13), title="甲乙两县签署一揽子合作协议")
+    [meeting] = [e for e in events if e.kind == "forum"]
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert D.iso_at_precision(meeting.start_date, meeting.precision) == "2025-06-12"
+    assert D.iso_at_precision(agreement.start_date, agreement.precision) == "2025-06-12"
+    assert events[agreement.parent] is meeting
