@@ -146,7 +146,9 @@ def find_people(doc: Document, organisations: list[Organisation],
                              org_ends=ctx.org_ends)
     mentions += _statistical(ctx, doc, mentions)
     mentions += _repeats(ctx, mentions)
-    mentions += _addressed(ctx, mentions)
+    addressed = _addressed(ctx, mentions)
+    replaced = {(m.start, m.end) for m in addressed}  # 蔡博士 read as a name of its own
+    mentions = [m for m in mentions if (m.start, m.end) not in replaced] + addressed
     mentions = [m for m in mentions if not ctx.damaged.overlaps(m.chain_start, m.end)]
     return _group(sorted(mentions, key=lambda m: m.start))
 
@@ -467,23 +469,30 @@ def _repeats(ctx: _Context, found: list[PersonMention]) -> list[PersonMention]:
     return out
 
 
+_HONORIFICS = ("博士", "先生", "女士", "教授", "院士", "老师")
+
+
 def _addressed(ctx: _Context, found: list[PersonMention]) -> list[PersonMention]:
-    """郑书记表示, 王总告诉记者: a person named again by surname and title,
-    when one person of the article has that surname and such a title."""
+    """郑书记表示, 王总告诉记者, 蔡博士说: a person named again by surname and
+    title or honorific, when one person of the article has that surname and
+    such a title (an honorific fits anyone)."""
     text = ctx.text
     forms: dict[str, set[str]] = defaultdict(set)
     for m in found:
         sl = surname_length(m.name, 0)
-        if not sl:
-            continue
+        if not sl or m.name[sl:] in _HONORIFICS:
+            continue  # 蔡博士 itself, read as a name
         surname = m.name[:sl]
+        for honorific in _HONORIFICS:  # 蔡博士, 李先生: whatever titles came before
+            forms[surname + honorific].add(m.name)
         for ref in m.positions:
             for core, address in lexicon.ADDRESS_TITLES.items():
                 if ref.title.endswith(core):
                     forms[surname + address].add(m.name)
             if len(ref.title) <= 4 and ref.title.endswith(tuple(lexicon.ADDRESS_TITLES)):
                 forms[surname + ref.title].add(m.name)  # 王副区长
-    taken = SpanSet([(m.start, m.end) for m in found])
+    unique = {form for form, names in forms.items() if len(names) == 1}
+    taken = SpanSet([(m.start, m.end) for m in found if m.name not in unique])
     out = []
     for form, names in forms.items():
         if len(names) != 1:

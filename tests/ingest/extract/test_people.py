@@ -472,3 +472,12 @@ def test_second_mention_by_surname_and_title():
 def test_second_mention_by_surname_and_title_needs_one_such_person():
     text = "嘉兴市市长王某、副市长王某某出席。王市长表示,很好。"
     assert {p.name: len(p.mentions) for p in people_of(text)} == {"王某": 1, "王某某": 1}
+
+
+def test_find_people_an_honorific_after_a_surname_names_the_one_person_of_that_surname():
+    people = people_of("联盟主席蔡立诚出席并致辞。\n\n蔡博士表示,企业家在区域合作中大有可为。")
+    [person] = people
+    assert person.name == "蔡立诚" and len(person.mentions) == 2
+    # Two people of that surname: the honorific names neither of them.
+    names = [p.name for p in people_of("会长蔡立诚、副会长蔡明远出席。\n\n蔡博士表示,企业家大有可为。")]
+    assert names[:2] == ["蔡立诚", "蔡明远"] and "蔡立诚" not in names[2:]
