@@ -284,7 +284,7 @@ NAME_FOLLOWERS = tuple(sorted(set("""
     分别 一同 一起 共同 先后 亲自 随即 当即 现场 专程 详细 重点 围绕 就 主讲 讲授 授课 解读
     一边 正在 这样 如此
     会见 会见了 关于 担任 当日 当天 日前 近日 今天 昨天 今日 昨日 视频 视频讲话 视频致辞 线上 于 到 赴 回应
-    ( （ 宣读 宣布 签署 见证 表态说 致以
+    ( （ 宣读 宣布 签署 见证 表态说 致以 要求 勉励 寄语
 """.split()), key=len, reverse=True))
 # Phrases that close an attribution after a quote: “……”王某同样坚定。
 EVALUATIVE_PHRASES = tuple(sorted(set("""
@@ -350,7 +350,7 @@ FORMER_MARKS = ("原", "前")
 SPEECH_VERBS = tuple(sorted(set("""
     表示 指出 认为 介绍 强调 提到 说 称 告诉记者 对记者说 透露 坦言 直言 谈到 表态 补充说 举例说
     感慨道 感慨 感叹道 说道 回忆说 解释说 分析说 坦承 提醒 建议 呼吁 重申 说明 谈及 提及 发言时说
-    反映 表态说 总结说 透露说
+    反映 表态说 总结说 透露说 要求
 """.split()), key=len, reverse=True))
 # Verbs that open a direct quote after a colon or comma (李刚坦言，“……”).
 QUOTE_INTRO_VERBS = SPEECH_VERBS + ("提出", "写道", "感慨", "笑言", "总结", "描述", "形容", "要求")

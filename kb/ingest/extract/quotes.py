@@ -250,7 +250,20 @@ def _wish(ctx: QuoteContext, direct: SpanSet, i: int) -> _Found | None:
     return _Found(i, content_end, "indirect", speaker)
 
 
-_GLUED_VERBS = frozenset(("表示", "认为", "指出", "强调"))
+_GLUED_VERBS = frozenset(("表示", "认为", "指出", "强调", "介绍", "要求"))
+
+
+# What 介绍 may take as a mere topic: a noun phrase, one clause, ending so.
+_TOPIC_ONLY = re.compile(r"[^，,；;]*(?:情况|概况|进展|成果|经验|做法|工作|历程|规划|项目)")
+
+
+def _named_speaker_before(ctx: QuoteContext, i: int) -> bool:
+    """A person named right before the verb, or before an occasion
+    (李某在会上介绍…, 胡某在讲话中,强调…)."""
+    if ctx.by_end.get(i) is not None:
+        return True
+    speaker = ctx.checked(speaker_ending_at(ctx, i, i))
+    return speaker is not None and bool(speaker.name) and not speaker.weak
 _NOT_SAID = re.compile(r"(?:感谢|欢迎|祝贺|慰问|支持|同意|赞同|关注|敬意|歉意|了|过|说|“|\"|「)")
 
 
@@ -272,7 +285,7 @@ def _indirect(ctx: QuoteContext, direct: SpanSet, opens: list[int]) -> list[_Fou
         # 谢某表示浙江省委党校与…: what is said may follow the verb at once
         # (not 表示感谢, 介绍了…情况).
         glued = verb in _GLUED_VERBS and v_end < len(text) and text[v_end] not in "，,：:" \
-            and not _NOT_SAID.match(text, v_end) and ctx.by_end.get(i) is not None
+            and not _NOT_SAID.match(text, v_end) and _named_speaker_before(ctx, i)
         if v_end < len(text) and (text[v_end] in "，,：:" or glued) and not direct.overlaps(i, v_end) \
                 and not (verb == "说" and text[:i].endswith(lexicon.NOT_BEFORE_SHUO)):
             start = v_end + (0 if glued else 1)
@@ -285,6 +298,9 @@ def _indirect(ctx: QuoteContext, direct: SpanSet, opens: list[int]) -> list[_Fou
             content_end = end
             while content_end > start and text[content_end - 1] in SENTENCE_ENDS:
                 content_end -= 1
+            if glued and verb == "介绍" and _TOPIC_ONLY.fullmatch(text, start, content_end):
+                i = v_end  # 介绍江西经济社会发展情况: a topic named, nothing said
+                continue
             if start < len(text) and text[start] not in "“「\"" and content_end - start >= 4 \
                     and ctx.usable(start, content_end) and not direct.overlaps(start, content_end):
                 speaker = ctx.checked(speaker_ending_at(ctx, i, i))

@@ -28,7 +28,7 @@ _AFTER_CLAUSE = 12  # how long the attribution after a quote may run
 _MAX_PHRASE = 16  # how far a speech verb may stand after a quote
 # 在谈到凯达时 / 在发言中 / 在结业仪式上 / 致辞时: an adverbial between speaker and verb.
 _ADVERBIAL = re.compile(r"(?:在[^，。；！？,;!?\n]{1,24}?(?:时|中|上|后|期间)|(?:在|于)?(?:"
-                        + "|".join(lexicon.SPEECH_OCCASIONS) + r")(?:时|中))$")
+                        + "|".join(lexicon.SPEECH_OCCASIONS) + r")(?:时|中))[，,]?$")
 _ADVERBIAL_AFTER = re.compile(r"(?:在|于)[^，。；！？,;!?\n“”]{1,16}?(?:时|中|上|后|期间)|(?:在|于)?(?:"
                               + "|".join(lexicon.SPEECH_OCCASIONS) + r")(?:时|中)?")
 _LEADS = WordSet(lexicon.GROUP_LEADS)

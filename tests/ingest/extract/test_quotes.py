@@ -391,3 +391,15 @@ def test_a_quote_after_a_pronoun_that_opens_the_sentence():
 def test_a_speaker_after_a_relative_clause_of_origin():
     text = "来自唐山的河北某纺织有限公司董事长郭某海说，公司已考察了三次，“这次来就是奔着签约来的”。"
     assert ("郭某海", "direct", "这次来就是奔着签") in _said(text)
+
+
+def test_indirect_speech_glued_to_its_verb_after_an_occasion():
+    text = ("市商务局副局长蒋文博出席开班式。蒋文博在开班讲话中,强调今年是推进区域合作的关键之年。"
+            "市企联秘书长苏海宁在会上介绍企联为企业牵线搭桥,帮助企业开拓市场。")
+    assert [(k, s) for k, s, _ in said(text)] == [("indirect", "蒋文博"), ("indirect", "苏海宁")]
+    assert said(text)[0][2] == "今年是推进区域合"
+
+
+def test_indirect_speech_after_yaoqiu_and_not_after_a_topic():
+    text = "校长方明哲出席。方明哲要求学员们珍惜机会、认真学习兄弟省市的经验。省长许成林介绍本省经济社会发展情况。"
+    assert [(s, t[:6]) for _, s, t in said(text)] == [("方明哲", "学员们珍惜机")]
