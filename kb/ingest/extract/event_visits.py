@@ -35,7 +35,8 @@ _ACT = r"(?:考察|调研|访问|学习|参观|交流|对接|洽谈|座谈|开�
 _TRIP = re.compile(
     rf"(?P<who>{_WHO})(?:(?P<gap>[^，,。；;：:“”]{{0,12}}?)(?P<go>{_GO})(?P<place>[^，,。；;：:“”]{{1,14}}?)"
     rf"(?P<act>{_ACT}[\u4e00-\u9fff]{{0,2}}|(?=[，,。；;])|$)"
-    rf"|(?:还|先后|随后|又|也)?(?P<verb>考察|调研|参观)了?(?P<object>[^，,。；;：:、“”]{{2,20}}))"
+    rf"|(?:还|先后|随后|又|也)?(?P<verb>(?:考察|调研|参观){{1,2}})了?(?P<object>[^，,。；;：:、“”]{{2,20}}?)"
+    rf"(?=[，,。；;：:、“”]|$))"
 )
 # Between the group and where it went: its leader's name, 一行, 于X日 … but no
 # other verb (率团参加…大会 is a meeting, not a trip).

@@ -251,3 +251,16 @@ def test_events_a_signing_restated_by_the_headline_takes_the_meeting_it_follows(
     assert D.iso_at_precision(meeting.start_date, meeting.precision) == "2025-06-12"
     assert D.iso_at_precision(agreement.start_date, agreement.precision) == "2025-06-12"
     assert events[agreement.parent] is meeting
+
+
+def test_events_a_visit_title_is_never_cut_inside_a_word():
+    text = ("4月25日,市工商联组织代表团赴佛山考察。在佛山期间,代表团参观考察了位于佛山西部的"
+            "一座新近开发建设的大型装备制造产业园区项目和当地的城市展览馆。")
+    titles = [e.title for e in events_of(text, dt.date(2025, 4, 27))]
+    assert titles == ["佛山考察"]
+
+
+def test_events_a_clause_opened_by_a_preposition_is_no_title():
+    text = "会上,三地签署合作意见,提出资源共享等目标任务,以高质量干部教育培训服务区域发展。"
+    [(title, generated)] = [(e.title, e.title_generated) for e in events_of(text, dt.date(2025, 4, 27))]
+    assert (title, generated) == ("高质量干部教育培训", True)
