@@ -3,6 +3,7 @@
 The order matters.  Mojibake is repaired before HTML residue and pinyin
 annotations go, because a damaged span may swallow part of an annotation or
 a tag, and an annotation right after a damaged character tells its reading.
+A forum's anti-copy noise goes after the HTML that may have hidden it.
 Metadata is read before junk lines go, because sign-offs and date lines are
 junk for the body but carry the credits and the publication date.
 """
@@ -13,7 +14,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from kb.ingest import captions, html, junk, metadata, mojibake, pinyin, script, whitespace
+from kb.ingest import captions, html, jammer, junk, metadata, mojibake, pinyin, script, whitespace
 from kb.ingest.decode import Refused, decode_article
 from kb.ingest.edits import Edit, TrackedText
 
@@ -55,7 +56,7 @@ def repair_text(raw: str) -> TrackedText:
     """The repair steps on decoded text (no metadata): for tests and tools."""
     tracked = TrackedText(raw)
     for step in (whitespace.find_whitespace, mojibake.find_mojibake, html.find_html,
-                 pinyin.find_pinyin):
+                 jammer.find_jammer, pinyin.find_pinyin):
         tracked.apply(step(tracked.text))
     return tracked
 
