@@ -71,7 +71,8 @@ def find_organisations(doc: Document, regions: list[RegionMention],
     cands += enumeration_candidates(scan, cands)
     cands += apposition_candidates(scan, cands)
     cands += _more_mentions(scan, cands, abbreviations)
-    cands = [c for c in cands if not scan.damaged.overlaps(c.start, c.end) and not _no_body(c.name)]
+    cands = [c for c in map(_trimmed, cands) if c is not None
+             and not scan.damaged.overlaps(c.start, c.end) and not _no_body(c.name)]
     return _without_implied_governments(_group(scan, cands))
 
 
@@ -80,6 +81,23 @@ def find_organisations(doc: Document, regions: list[RegionMention],
 # made of the parties of a deal (双方区人民政府).
 _NOT_BODIES = re.compile(r"(?:磋商会|会商会|协商会|洽商会|项目|大桥|工程|纪念馆|展览馆|陈列馆|种植基地|示范点)$"
                          r"|^(?:双方|三方|四方|各方|多方|两地|三地|四地|两区|两市|两省|两县)")
+
+
+# Page furniture before a name ((转载)关中平原…办公室) and 原 of a former name
+# (原浙江省开发区协会) are not part of it.
+_LEAD_NOISE = re.compile(r"^(?:[(（](?:转载|转自|来源|原创|图|摄)[)）]|原(?=[\u4e00-\u9fff]{2,}[省市县区]))")
+# A clause is no name: a possessive with more after it (…辖市的市政府和商务局;
+# 美的 of a brand stays) or a verb of leading (…主委何某率民进…) inside it.
+_CLAUSE_INSIDE = re.compile(r"[^“”「」《》()（）]*(?:的[^“”「」《》()（）]*[和与及]|[\u4e00-\u9fff]{3,}的|率)")
+
+
+def _trimmed(c: Candidate) -> Candidate | None:
+    lead = _LEAD_NOISE.match(c.name)
+    if lead:
+        c = replace(c, start=c.start + lead.end(), name=c.name[lead.end():])
+    if _CLAUSE_INSIDE.match(c.name) and not c.name.startswith("“"):
+        return None
+    return c
 
 
 def _no_body(name: str) -> bool:

@@ -625,3 +625,13 @@ def test_find_organisations_a_party_committee_right_after_its_region():
     assert _names("广西壮族自治区党委书记张立新出席。") == ["广西壮族自治区党委"]
     # After an organisation, 党委 belongs to the title.
     assert _names("常州工学院党委书记王海燕出席。") == ["常州工学院"]
+
+
+def test_find_organisations_page_furniture_and_former_marks_are_no_part_of_a_name():
+    assert _names("(转载)关中平原城市群区域合作办公室召开会议。") == ["关中平原城市群区域合作办公室"]
+    assert "浙江省开发区协会" in _names("浙江省开发区研究会(原浙江省开发区协会)主办。")
+
+
+def test_find_organisations_a_clause_is_no_name_but_a_brand_with_de_is():
+    assert _names("会议要求河南省辖市的市政府和商务局做好对接。") == []
+    assert _names("美的集团股份有限公司参加签约。") == ["美的集团股份有限公司"]
