@@ -196,7 +196,7 @@ ORG_LEFT_STOPS = tuple(sorted(set("""
 ORG_STOP_NAME_CHARS = frozenset([*"的和与及对为向据", "联合", "协同"])
 # Words that begin with a stop character and stand inside names (福州海峡两岸
 # 和平统一促进会, 对外经济贸易大学).
-STOP_CHAR_WORDS = frozenset("和平 和谐 和美 和信 对外 为民 向阳 及时 据点 与会".split())
+STOP_CHAR_WORDS = frozenset("和平 和谐 和美 和信 对外 对俄 对台 对非 对日 对韩 对欧 为民 向阳 及时 据点 与会".split())
 
 # Words that stand for a company named before (公司董事长 …).
 ANAPHORIC_COMPANIES = ("公司", "该公司", "本公司", "集团", "该集团")

@@ -635,3 +635,7 @@ def test_find_organisations_page_furniture_and_former_marks_are_no_part_of_a_nam
 def test_find_organisations_a_clause_is_no_name_but_a_brand_with_de_is():
     assert _names("会议要求河南省辖市的市政府和商务局做好对接。") == []
     assert _names("美的集团股份有限公司参加签约。") == ["美的集团股份有限公司"]
+
+
+def test_find_organisations_dui_before_a_country_stays_in_the_name():
+    assert _names("吉林省对韩经贸合作促进会会长张立新出席。") == ["吉林省对韩经贸合作促进会"]
