@@ -44,7 +44,7 @@ ORG_SUFFIXES: dict[str, str] = {
 # Government departments: a field of work and a unit (科技局, 经济和信息化厅,
 # 发改委, 工业和信息化部), as the departments of the State Council and of local
 # governments are named.
-GOV_FIELDS = """发展和改革 发改 经济和信息化 经信 工业和信息化 工信 科学技术 科技 商务 财政 教育
+GOV_FIELDS = """发展和改革 发展改革 发改 经济和信息化 经信 工业和信息化 工信 科学技术 科技 商务 财政 教育
     人力资源和社会保障 人社 住房和城乡建设 住建 自然资源 生态环境 交通运输 农业农村 文化和旅游 文旅
     卫生健康 卫健 市场监督管理 市场监管 统计 税务 公安 民政 司法 审计 应急管理 投资促进 投促 招商
     大数据 数据 金融 地方金融监督管理 地方金融监管 国有资产监督管理 国资 知识产权 外事 水利 体育

@@ -398,6 +398,8 @@ def _after_organisation(ctx: _Context, found: list[PersonMention]) -> list[Perso
         end = ctx.name_at(m.end)
         if end is None or taken.overlaps(m.end, end):
             continue
+        if text[m.end] in "和与及" and ctx.is_place(m.end + 1, end):
+            continue  # 向国家发展改革委和武汉、合肥…: the list goes on with places
         follower = FOLLOWERS.starting_at(text, end)
         strong = end >= len(text) or text[end] in "、，," or (follower and len(follower) > 1)
         if not strong:

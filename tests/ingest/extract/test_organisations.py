@@ -639,3 +639,7 @@ def test_find_organisations_a_clause_is_no_name_but_a_brand_with_de_is():
 
 def test_find_organisations_dui_before_a_country_stays_in_the_name():
     assert _names("吉林省对韩经贸合作促进会会长张立新出席。") == ["吉林省对韩经贸合作促进会"]
+
+
+def test_find_organisations_the_commission_written_without_he():
+    assert _names("国家发展改革委有关负责同志出席。") == ["国家发展改革委"]

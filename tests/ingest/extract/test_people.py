@@ -481,3 +481,8 @@ def test_find_people_an_honorific_after_a_surname_names_the_one_person_of_that_s
     # Two people of that surname: the honorific names neither of them.
     names = [p.name for p in people_of("会长蔡立诚、副会长蔡明远出席。\n\n蔡博士表示,企业家大有可为。")]
     assert names[:2] == ["蔡立诚", "蔡明远"] and "蔡立诚" not in names[2:]
+
+
+def test_find_people_a_place_listed_after_an_organisation_is_no_name():
+    names = [p.name for p in people_of("主任李建国向国家发展改革委和武汉、合肥、南昌等兄弟城市表示感谢。")]
+    assert names == ["李建国"]
