@@ -280,8 +280,11 @@ class _ArticleWriter:
                 "flag_reason": "名称由上下文推断,无机构后缀" if org.uncertain else "",
             }
             names[key] = [org.name, *org.aliases]
-            first = org.mentions[0] if org.mentions else None
-            written[key] = self.original(first.start, first.end) if first else org.name
+            # The name as written is the fullest mention, not the first one
+            # (探访美的… before 美的集团股份有限公司): the same whichever
+            # article reports it first.
+            full = max(org.mentions, key=lambda m: m.end - m.start, default=None)
+            written[key] = self.original(full.start, full.end) if full else org.name
         # 由松江区和合肥市联合主办: a place's government acts as organiser.
         for event in self.x.events:
             for role in event.roles:

@@ -223,3 +223,16 @@ def test_one_event_reported_by_two_articles_in_other_words_is_one_event(gazettee
     before = snapshot()
     import_files(first, second)
     assert snapshot() == before  # re-import: still one event each, nothing rewritten
+
+
+def test_an_organisation_is_written_as_its_fullest_mention_whichever_file_comes_first(
+        gazetteer_loaded, tmp_path):
+    # The short name comes first, in Traditional script: the name as
+    # written is the full one, so another article naming it in full first
+    # leaves the same record.
+    (tmp_path / "a.txt").write_text(
+        "企業參訪\n\n2025年3月2日,代表團探訪華榮、匯川等企業。華榮電子科技股份有限公司介紹了產品。\n",
+        encoding="utf-8")
+    import_files(tmp_path / "a.txt")
+    org = Organisation.objects.get(name="华荣电子科技股份有限公司")
+    assert org.name_original == "華榮電子科技股份有限公司"
