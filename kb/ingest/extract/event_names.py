@@ -150,7 +150,10 @@ def classify_name(head: str, trigger: str = "") -> tuple[bool, bool, str]:
     ordinal = T.ORDINAL.search(head)
     plain = re.sub(r"[“”\"‘’]", "", head)
     short = len(plain) <= 1 or (len(plain) == 2 and not (len(trigger) >= 4 and _ABBREVIATIONS.fullmatch(plain)))
-    generic = bool(T.GENERIC_NAME.match(head)) or short or bool(COUNT_HEAD.match(plain))
+    # “A”“B”“C”3个专题论坛: the names listed and counted, a series too.
+    listed = re.sub(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’", "", head)
+    generic = bool(T.GENERIC_NAME.match(head)) or short or bool(COUNT_HEAD.match(plain)) \
+        or (listed != head and bool(COUNT_HEAD.match(listed)))
     anaphor = bool(T.ANAPHOR.match(head))
     return generic, anaphor, ordinal.group() if ordinal else ""
 

@@ -264,3 +264,9 @@ def test_events_a_clause_opened_by_a_preposition_is_no_title():
     text = "会上,三地签署合作意见,提出资源共享等目标任务,以高质量干部教育培训服务区域发展。"
     [(title, generated)] = [(e.title, e.title_generated) for e in events_of(text, dt.date(2025, 4, 27))]
     assert (title, generated) == ("高质量干部教育培训", True)
+
+
+def test_events_forums_listed_by_their_quoted_themes_and_counted_are_no_title():
+    text = ("10月29日,第三届东海发展论坛在宁波开幕。除了开幕式、主论坛外,此次论坛还举办了"
+            "“推动港口物流降本增效”“共建海洋生态文明家园”“青年人才的海洋事业担当”3个专题论坛。")
+    assert [e.title for e in events_of(text, dt.date(2025, 10, 30))] == ["第三届东海发展论坛"]
