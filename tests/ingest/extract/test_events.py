@@ -270,3 +270,15 @@ def test_events_forums_listed_by_their_quoted_themes_and_counted_are_no_title():
     text = ("10月29日,第三届东海发展论坛在宁波开幕。除了开幕式、主论坛外,此次论坛还举办了"
             "“推动港口物流降本增效”“共建海洋生态文明家园”“青年人才的海洋事业担当”3个专题论坛。")
     assert [e.title for e in events_of(text, dt.date(2025, 10, 30))] == ["第三届东海发展论坛"]
+
+
+def test_events_a_study_class_joined_by_ji_is_one_name():
+    text = "5月8日,东营市和鹤岗市联合举办青年干部培训暨深化对口合作研学班。"
+    [event] = events_of(text, dt.date(2025, 5, 9))
+    assert (event.kind, event.title, event.title_generated) == (
+        "training", "青年干部培训暨深化对口合作研学班", False)
+
+
+def test_events_who_held_it_and_the_verb_are_no_generated_title():
+    [event] = events_of("5月8日,东营市和鹤岗市联合举办青年干部培训。", dt.date(2025, 5, 9))
+    assert (event.title, event.title_generated) == ("青年干部培训", True)
