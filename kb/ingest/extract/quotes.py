@@ -174,11 +174,11 @@ def find_quotes(doc: Document, people: list[Person],
         if sp is UNNAMED:
             sp = None
         if sp is None:
-            if f.kind != "direct" or _length(text[f.start:f.end]) < _MIN_ALONE:
-                if f.kind == "direct" and _length(text[f.start:f.end]) <= _MAX_TERM:
-                    terms.append(Term(f.start, f.end, text[f.start:f.end]))
-                continue
-            sp = Speaker()
+            # Quoted words nobody is said to speak (a slogan, a list of
+            # goals, a name in quotation marks) are no one's quote.
+            if f.kind == "direct" and _length(text[f.start:f.end]) <= _MAX_TERM:
+                terms.append(Term(f.start, f.end, text[f.start:f.end]))
+            continue
         quotes.append(QuoteMention(f.start, f.end, text[f.start:f.end], f.kind, sp.name, sp.label,
                                    sp.title, sp.organisation, sp.start, sp.end,
                                    uncertain=sp.weak))

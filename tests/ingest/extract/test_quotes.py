@@ -194,13 +194,16 @@ def test_quote_whose_closing_mark_is_damaged_ends_at_the_damage():
 
 def test_person_named_as_object_is_no_speaker():
     text = "记者向联影集团董事长薛敏提问:“国产化还要多久才能在全行业实现?”"
-    assert said(text) == [("direct", "[]", "国产化还要多久才")]
+    # Not 薛敏's words, and no one else is said to speak them: no quote.
+    assert said(text) == []
 
 
 def test_nothing_from_damaged_spans_or_captions():
     text = "“这个行业靠一家企业单打独斗不行。”联影集团董事长薛敏斩钉截铁。"
     assert said(text, damaged=[(3, 6)]) == []
-    assert said(text, damaged=[(20, 22)]) == [("direct", "[]", "这个行业靠一家企")]
+    # With the speaker's name damaged, nobody is left to say it: no quote.
+    assert said(text, damaged=[(20, 22)]) == []
+    assert said(text) == [("direct", "薛敏", "这个行业靠一家企")]
     caption = "大会现场揭牌成立“生物医药创新联盟”。王刚 摄"
     assert quotes_of(caption, captions=[(0, len(caption))]) == ([], [])
 
@@ -403,3 +406,9 @@ def test_indirect_speech_glued_to_its_verb_after_an_occasion():
 def test_indirect_speech_after_yaoqiu_and_not_after_a_topic():
     text = "校长方明哲出席。方明哲要求学员们珍惜机会、认真学习兄弟省市的经验。省长许成林介绍本省经济社会发展情况。"
     assert [(s, t[:6]) for _, s, t in said(text)] == [("方明哲", "学员们珍惜机")]
+
+
+def test_quoted_goals_nobody_speaks_are_no_quotes():
+    text = ("会议提出三项任务:“推进区域交通互联互通,构建便捷高效的交通网络。”"
+            "“推进区域产业协同发展,构建错位互补的产业体系。”")
+    assert said(text) == []
