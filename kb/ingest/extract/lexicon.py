@@ -374,5 +374,5 @@ GROUP_PRONOUNS = ("他们", "她们")
 # Adverbials between a speaker and the speech verb (李冠华也表示, 王某在发言中提到).
 SPEECH_ADVERBS = tuple(sorted(set("""
     也 还 则 又 更 都 也都 纷纷 同时 同样 随后 最后 首先 进一步 再次 多次 坦率地 坚定地 深有感触地
-    对记者 向记者 接受采访时 在接受采访时 一致 普遍 均 都 也纷纷
+    对记者 向记者 接受采访时 在接受采访时 一致 普遍 均 都 也纷纷 接着 随即 继而 还接着
 """.split()), key=len, reverse=True))

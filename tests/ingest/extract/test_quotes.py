@@ -412,3 +412,9 @@ def test_quoted_goals_nobody_speaks_are_no_quotes():
     text = ("会议提出三项任务:“推进区域交通互联互通,构建便捷高效的交通网络。”"
             "“推进区域产业协同发展,构建错位互补的产业体系。”")
     assert said(text) == []
+
+
+def test_a_pronoun_speaks_after_an_adverb_of_sequence():
+    text = ("新任会长张立新表示,创新是联盟的主题。\n\n"
+            "他接着说:“产业化的关键,是缩短从实验室到工厂的周期。”")
+    assert said(text)[-1] == ("direct", "张立新", "产业化的关键,是")
