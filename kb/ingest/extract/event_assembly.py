@@ -6,7 +6,7 @@ One draft per event, not per sentence: 本次大会 and 大会 are the article's
 sentences (4月18日的第二场座谈会) name one by one; a visit dated inside a
 study tour's range is the tour's child; an alliance launched 论坛上 is the
 forum's child and takes its date.  A draft carries the assembler's working
-state; events.py turns the finished drafts into Drafts.
+state; events.py turns the finished drafts into EventRecords.
 """
 
 from __future__ import annotations
@@ -33,33 +33,18 @@ from kb.ingest.extract.event_dates import (
 )
 from kb.ingest.extract.event_names import EventMention
 from kb.ingest.extract.event_parents import inherit_from_enclosing, link_parents
-from kb.ingest.extract.event_roles import RoleRef
+from kb.ingest.extract.event_record import EventRecord
 from kb.ingest.extract.event_titles import best_name
 
 _DROP = -1
 
 
 @dataclass
-class Draft:
+class Draft(EventRecord):
     """An event while mentions are merged into it: the record's fields and
     the assembler's working state (names read, date rank, anchors …)."""
 
-    kind: str
-    title: str
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
-    precision: str = D.UNKNOWN
-    region_keys: list[str] = field(default_factory=list)
-    participants: int | None = None
-    participants_approximate: bool = False
-    summary: str = ""
-    roles: list[RoleRef] = field(default_factory=list)
-    parent: int | None = None  # index into the article's event list
-    spans: list[tuple[int, int]] = field(default_factory=list)
     name_spans: list[tuple[int, int]] = field(default_factory=list)  # of real names only
-    sentences: list[Sentence] = field(default_factory=list)
-    flagged: bool = False
-    flag_reason: str = ""
     # assembly state
     names: list[str] = field(default_factory=list)
     ordinal: str = ""

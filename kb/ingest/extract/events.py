@@ -14,16 +14,15 @@ loader writes, without the assembler's working state.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import fields
 
-from kb import dates as D
 from kb.event_identity import GENERATED_TITLE
 from kb.ingest.extract.dates import DateMention
-from kb.ingest.extract.document import Document, Sentence
+from kb.ingest.extract.document import Document
 from kb.ingest.extract.event_assembly import NONE, Draft, assemble, without_dropped
 from kb.ingest.extract.event_mentions import find_event_mentions
 from kb.ingest.extract.event_places import main_place, organiser_places, place_event
+from kb.ingest.extract.event_record import EventRecord
 from kb.ingest.extract.event_roles import RoleRef, assign_roles, count_participants, scopes_of
 from kb.ingest.extract.event_titles import title_event, title_series
 from kb.ingest.extract.gazetteer import Gazetteer
@@ -31,29 +30,6 @@ from kb.ingest.extract.mentions import Organisation, Person, QuoteMention
 from kb.ingest.extract.regions import RegionMention
 
 __all__ = ["EventRecord", "RoleRef", "find_events"]
-
-
-@dataclass
-class EventRecord:
-    kind: str
-    title: str
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
-    precision: str = D.UNKNOWN
-    region_keys: list[str] = field(default_factory=list)
-    participants: int | None = None
-    participants_approximate: bool = False
-    summary: str = ""
-    roles: list[RoleRef] = field(default_factory=list)
-    parent: int | None = None  # index into the article's event list
-    spans: list[tuple[int, int]] = field(default_factory=list)  # evidence in the text
-    sentences: list[Sentence] = field(default_factory=list)
-    flagged: bool = False
-    flag_reason: str = ""
-
-    @property
-    def title_generated(self) -> bool:
-        return GENERATED_TITLE in self.flag_reason
 
 
 def find_events(doc: Document, *, dates: list[DateMention], regions: list[RegionMention],
@@ -84,11 +60,9 @@ def _record(draft: Draft) -> EventRecord:
         reasons.append("日期未知")
     if draft.inherited_date:
         reasons.append("日期取自所在活动")
-    return EventRecord(
-        kind=draft.kind, title=draft.title, start_date=draft.start_date, end_date=draft.end_date,
-        precision=draft.precision, region_keys=draft.region_keys, participants=draft.participants,
-        participants_approximate=draft.participants_approximate,
-        summary=draft.sentences[0].text if draft.sentences else "",
-        roles=draft.roles, parent=draft.parent, spans=draft.spans, sentences=draft.sentences,
-        flagged=bool(reasons), flag_reason="；".join(reasons),
-    )
+    record = EventRecord(kind=draft.kind, title=draft.title)
+    for f in fields(EventRecord):
+        setattr(record, f.name, getattr(draft, f.name))
+    record.flagged, record.flag_reason = bool(reasons), "；".join(reasons)
+    record.summary = draft.sentences[0].text if draft.sentences else ""
+    return record
