@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kb.chinese import to_simplified
+from kb.dates import UNKNOWN
 
 # The flag reason of an event whose title the importer made from its words.
 GENERATED_TITLE = "标题为自动生成"
@@ -38,6 +39,6 @@ def event_name_key(kind: str, title: str, *, generated: bool = False) -> str:
 def same_period(a_start, a_precision: str, b_start, b_precision: str) -> bool:
     """Whether two reports' dates can be one event's: either unknown, or the
     same year (one article may give the day, the other only the month)."""
-    if a_start is None or b_start is None or "unknown" in (a_precision, b_precision):
+    if a_start is None or b_start is None or UNKNOWN in (a_precision, b_precision):
         return True
     return a_start.year == b_start.year

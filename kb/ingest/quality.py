@@ -306,7 +306,7 @@ def score_event_details(x: Extraction, expected: dict, text: str = "", *, kinds=
         if name and _clean(to_simplified(name)) in _clean(event.title):
             ok = True
         else:
-            ok = not name and "标题为自动生成" in event.flag_reason
+            ok = not name and event.title_generated
         titles.found += ok
         titles.matched += ok
         if not ok:

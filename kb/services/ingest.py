@@ -26,7 +26,7 @@ from django.db import transaction
 from events.models import Event, EventRole
 from events.services import events_refresh_denormalised
 from kb import dates as D
-from kb.event_identity import event_name_key, same_period
+from kb.event_identity import GENERATED_TITLE, event_name_key, same_period
 from kb.ingest.extract.article import Extraction
 from kb.ingest.extract.events import EventRecord
 from kb.ingest.pipeline import PIPELINE_VERSION, RepairedArticle
@@ -222,7 +222,7 @@ class _ArticleWriter:
     def _write_source(self) -> None:
         a, meta = self.article, self.article.meta
         reasons = [reason for reason, weak in (
-            ("标题为自动生成", meta.title_generated),
+            (GENERATED_TITLE, meta.title_generated),
             ("发布日期未知", meta.published is None),
         ) if weak]
         fields = dict(

@@ -12,7 +12,6 @@ state; events.py turns the finished drafts into EventRecords.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from kb import dates as D
@@ -34,7 +33,7 @@ from kb.ingest.extract.event_dates import (
 from kb.ingest.extract.event_names import EventMention
 from kb.ingest.extract.event_parents import inherit_from_enclosing, link_parents
 from kb.ingest.extract.event_record import EventRecord
-from kb.ingest.extract.event_titles import best_name
+from kb.ingest.extract.event_titles import bare_name, best_name
 
 _DROP = -1
 
@@ -117,10 +116,6 @@ def assemble(doc: Document, mentions: list[EventMention],
 
 # ------------------------------------------------------------------ merging
 
-def _norm(name: str) -> str:
-    return re.sub(r"[“”\"‘’「」《》\s—\-－·]", "", name)
-
-
 def _merge_target(events: list[Draft], mention: EventMention,
                   date: DateMention | None) -> int | None:
     same_kind = [i for i, e in enumerate(events) if e.kind == mention.kind]
@@ -150,7 +145,7 @@ def _merge_target(events: list[Draft], mention: EventMention,
         if undated:
             return undated[0]  # one trip told in several sentences
     if mention.generic and mention.anchor and not mention.anaphor and not any(
-            _norm(n).endswith(mention.trigger) for i in same_kind for n in events[i].names):
+            bare_name(n).endswith(mention.trigger) for i in same_kind for n in events[i].names):
         # 推介会期间…召开工作座谈会: a meeting held during another event.
         return None
     if mention.generic and (mention.anaphor or _bare(mention)) and mention.lifecycle:
@@ -165,7 +160,7 @@ def _merge_target(events: list[Draft], mention: EventMention,
                   and not is_range(date)]
         # Only the event's own noun (研学营 for “…研学营”), not another
         # activity inside its range (现场教学 during a 培训活动).
-        inside = [i for i in inside if any(_norm(n).endswith(mention.trigger) for n in events[i].names)]
+        inside = [i for i in inside if any(bare_name(n).endswith(mention.trigger) for n in events[i].names)]
         if inside and _bare(mention):
             return inside[-1]
     if mention.generic:
@@ -193,16 +188,16 @@ def _merge_target(events: list[Draft], mention: EventMention,
             named = [i for i in same_kind if not events[i].generic and events[i].parent is None]
             return (named or same_kind)[-1]
         return _DROP  # several candidates and no way to tell which
-    name = _norm(mention.title or mention.name)
+    name = bare_name(mention.title or mention.name)
     ceremony = mention.trigger in T.SIGNING_EVENTS
     for i in same_kind:
         event = events[i]
         if mention.kind == "agreement" and event.signing_ceremony != ceremony:
             continue  # the 签约仪式 and the 协议 signed at it are two events
-        if any(_norm(n) == name for n in event.names):
+        if any(bare_name(n) == name for n in event.names):
             if dates_compatible(event, date):
                 return i
-        elif any(_same_event_names(_norm(n), name) for n in event.names) \
+        elif any(_same_event_names(bare_name(n), name) for n in event.names) \
                 and dates_compatible(event, date) and not sub_event(event, date):
             return i
     return None

@@ -13,7 +13,9 @@ from kb.ingest.extract.mentions import Organisation
 from kb.ingest.extract.regions import RegionMention
 
 
-def _norm(name: str) -> str:
+def bare_name(name: str) -> str:
+    """A name without quotation marks, dashes, dots and spaces: how two
+    spellings of one name compare."""
     return re.sub(r"[“”\"‘’「」《》\s—\-－·]", "", name)
 
 
@@ -80,7 +82,7 @@ def best_name(event) -> str:
 def _fullness(name: str, names: list[str]) -> tuple[int, int, int]:
     # Of two spellings the one with its joining dash is the formal name
     # (中国—中亚合作论坛 over 中国中亚合作论坛); else the first told.
-    return len(_norm(name)), len(re.sub(r"\s", "", name)), -names.index(name)
+    return len(bare_name(name)), len(re.sub(r"\s", "", name)), -names.index(name)
 
 
 def title_series(events, place: str | None, gazetteer: Gazetteer,

@@ -16,10 +16,9 @@ from collections import defaultdict
 from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.names import name_after, name_end
 from kb.ingest.extract.orgscan import Candidate, OrgScan, bare_level
-from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk, is_name_char
+from kb.ingest.extract.textscan import JOINING_DASHES, SpanSet, WordSet, is_cjk, is_name_char
 from kb.ingest.extract.titles import (
     CORES,
-    JOINING_DASHES,
     chain_separator,
     is_role,
     segment_before,

@@ -26,6 +26,7 @@ from kb.ingest.extract.textscan import (
     OPEN_BRACKETS,
     OPEN_QUOTES,
     WordSet,
+    dash_joins,
     is_cjk,
     is_name_char,
 )
@@ -38,7 +39,6 @@ _ACADEMIC_UNITS = ("学院", "研究所", "研究院", "实验室", "研究中�
 # part of the name after it.
 _ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇两\d]+|首|\d+|[一二三四五六七八九十两几多数]+)"
                       r"[届期批次个家所位名项座场]$|\d+[年月日号]$")
-_HYPHENS = "-－‐—"
 _TITLE_HEADS = WordSet(w for w in lexicon.TITLE_CORES if len(w) >= 2)
 _VALVE_CHARS = "".join(w for w in lexicon.ORG_STOP_NAME_CHARS if len(w) == 1)
 # Verbs of being somewhere: a province-and-city before a company after them is
@@ -93,7 +93,7 @@ def _walk_left(scan: OrgScan, suffix_start: int, end: int, suffix: str) -> int |
                 return pos
             pos = open_at
             continue
-        if ch in _HYPHENS and pos >= 2 and is_cjk(text[pos - 2]) and is_cjk(text[pos]):
+        if dash_joins(text, pos):
             pos -= 1  # 天津滨海-中关村科技园: two places joined in one name
             continue
         if not is_name_char(ch) or _ORDINAL.search(text, max(0, pos - 8), pos):

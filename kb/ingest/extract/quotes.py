@@ -257,13 +257,14 @@ _GLUED_VERBS = frozenset(("表示", "认为", "指出", "强调", "介绍", "要
 _TOPIC_ONLY = re.compile(r"[^，,；;]*(?:情况|概况|进展|成果|经验|做法|工作|历程|规划|项目)")
 
 
-def _named_speaker_before(ctx: QuoteContext, i: int) -> bool:
+def _named_before(ctx: QuoteContext, i: int, speaker: Speaker | None) -> bool:
     """A person named right before the verb, or before an occasion
-    (李某在会上介绍…, 胡某在讲话中,强调…)."""
+    (李某在会上介绍…, 胡某在讲话中,强调…); `speaker` is the one found there."""
     if ctx.by_end.get(i) is not None:
         return True
-    speaker = ctx.checked(speaker_ending_at(ctx, i, i))
     return speaker is not None and bool(speaker.name) and not speaker.weak
+
+
 _NOT_SAID = re.compile(r"(?:感谢|欢迎|祝贺|慰问|支持|同意|赞同|关注|敬意|歉意|了|过|说|“|\"|「)")
 
 
@@ -282,12 +283,17 @@ def _indirect(ctx: QuoteContext, direct: SpanSet, opens: list[int]) -> list[_Fou
             i += 1
             continue
         v_end = i + len(verb)
+        if v_end >= len(text):
+            break
+        # The speaker before the verb, read once for both uses below.
+        speaker = ctx.checked(speaker_ending_at(ctx, i, i)) \
+            if text[v_end] in "，,：:" or verb in _GLUED_VERBS else None
         # 谢某表示浙江省委党校与…: what is said may follow the verb at once
         # (not 表示感谢, 介绍了…情况).
-        glued = verb in _GLUED_VERBS and v_end < len(text) and text[v_end] not in "，,：:" \
-            and not _NOT_SAID.match(text, v_end) and _named_speaker_before(ctx, i)
-        if v_end < len(text) and (text[v_end] in "，,：:" or glued) and not direct.overlaps(i, v_end) \
-                and not (verb == "说" and text[:i].endswith(lexicon.NOT_BEFORE_SHUO)):
+        glued = verb in _GLUED_VERBS and text[v_end] not in "，,：:" \
+            and not _NOT_SAID.match(text, v_end) and _named_before(ctx, i, speaker)
+        if (text[v_end] in "，,：:" or glued) and not direct.overlaps(i, v_end) \
+                and not (verb == "说" and text.endswith(lexicon.NOT_BEFORE_SHUO, 0, i)):
             start = v_end + (0 if glued else 1)
             while start < len(text) and text[start] == " ":
                 start += 1
@@ -303,7 +309,6 @@ def _indirect(ctx: QuoteContext, direct: SpanSet, opens: list[int]) -> list[_Fou
                 continue
             if start < len(text) and text[start] not in "“「\"" and content_end - start >= 4 \
                     and ctx.usable(start, content_end) and not direct.overlaps(start, content_end):
-                speaker = ctx.checked(speaker_ending_at(ctx, i, i))
                 if speaker is not None:
                     out.append(_Found(start, content_end, "indirect", speaker))
                     i = end

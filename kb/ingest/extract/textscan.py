@@ -12,6 +12,16 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+# Dashes that join two places in one name (中国—东盟中心, 天津滨海-中关村科技园).
+JOINING_DASHES = "-－‐—"
+
+
+def dash_joins(text: str, pos: int) -> bool:
+    """text[pos - 1] is a single dash between two Chinese characters."""
+    return 2 <= pos < len(text) and text[pos - 1] in JOINING_DASHES \
+        and is_cjk(text[pos - 2]) and is_cjk(text[pos])
+
+
 def is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 

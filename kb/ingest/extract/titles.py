@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass
 
 from kb.ingest.extract import lexicon
-from kb.ingest.extract.textscan import CLOSE_BRACKETS, OPEN_BRACKETS, WordSet, is_cjk, is_name_char
+from kb.ingest.extract.textscan import (
+    CLOSE_BRACKETS,
+    OPEN_BRACKETS,
+    WordSet,
+    dash_joins,
+    is_cjk,
+    is_name_char,
+)
 
 CORES = WordSet(lexicon.TITLE_CORES)
 _SUFFIX_LIKE = WordSet(lexicon.ORG_SUFFIXES)
@@ -95,9 +102,6 @@ def title_start(text: str, end: int, region_ends: dict[int, object]) -> int | No
     return pos
 
 
-JOINING_DASHES = "-－‐—"
-
-
 def slot_start(text: str, end: int, blocked_end: int = 0) -> int:
     """Where a name-like run of words before `end` begins: back over name
     characters and bracket groups, to punctuation or a stop word."""
@@ -112,8 +116,7 @@ def slot_start(text: str, end: int, blocked_end: int = 0) -> int:
                 break
             pos = open_at
             continue
-        if ch in JOINING_DASHES and pos >= 3 and is_cjk(text[pos - 2]) and is_cjk(text[pos]) \
-                and text[pos - 2] != ch:
+        if pos >= 3 and dash_joins(text, pos):
             pos -= 1  # 中国—东盟中心: two places joined in one name
             continue
         if not is_name_char(ch):
