@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
+from django.utils.http import MAX_URL_REDIRECT_LENGTH, content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -153,5 +153,10 @@ def export_json(request):
 def events_index(request):
     """/events/ is the timeline at /, with the same query string."""
     query = request.GET.urlencode()
-    return redirect("/" + (f"?{query}" if query else ""))
+    target = "/" + (f"?{query}" if query else "")
+    if len(target) > MAX_URL_REDIRECT_LENGTH:
+        # Django refuses to redirect there; no real filter is that long.
+        return HttpResponse(_("筛选条件有误：") + "\n" + _("查询过长") + "\n", status=400,
+                            content_type="text/plain; charset=utf-8")
+    return redirect(target)
 

@@ -75,6 +75,7 @@ EN = {
     # Errors and pagination
     "筛选条件有误": "Some filter values are not valid",
     "筛选条件有误：": "Some filter values are not valid:",
+    "查询过长": "The query is too long.",
     "清除所有筛选条件": "Clear all filters",
     "分页": "Pages",
     "上一页": "Previous",

@@ -159,3 +159,11 @@ def test_sql_injection_in_search_matches_nothing(client, records):
     injected = client.get("/?" + urlencode({"q": "' OR 1=1 --"})).content.decode()
     assert 'class="entry-title"' in everything
     assert 'class="entry-title"' not in injected
+
+
+def test_events_index_with_a_query_too_long_to_redirect_says_so(client, records):
+    # Django will not redirect to a URL this long (/events/ forwards to /).
+    url = "/events/?" + urlencode([("date_after", "长" * 2000)] * 3)
+    response, body = fetch(client, url)
+    assert response.status_code == 400
+    assert "筛选条件有误".encode() in body and "查询过长".encode() in body
