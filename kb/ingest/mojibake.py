@@ -39,9 +39,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
+from kb.ingest.bracket_marks import mark_cost, open_marks
 from kb.ingest.edits import Edit
+from kb.ingest.gbk_bytes import (
+    body_bytes,
+    by_reading,
+    decode_pair,
+    gbk_pair,
+    pua_pairs,
+    reads,
+    repairable,
+    with_lead,
+    with_trail,
+)
 from kb.ingest.plausibility import (
     Scorer,
     char_logp,
@@ -94,117 +105,11 @@ _ANNOTATION = re.compile(rf"\(([{_PINYIN}]{{1,7}})\)")
 _TAG_TAIL = re.compile(r"/[A-Za-z][A-Za-z0-9]*>")
 
 
-# --- GBK bytes ---------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def gbk_pair(c: str) -> bytes | None:
-    """The two GBK bytes of c, or None if c is not a two-byte GBK character."""
-    try:
-        b = c.encode("gb18030")
-    except UnicodeEncodeError:
-        return None
-    return b if len(b) == 2 else None
-
-
-@lru_cache(maxsize=65536)
-def decode_pair(lead: int, trail: int) -> str | None:
-    """The character GBK bytes lead, trail decode to (None if invalid).
-    gb18030 rather than gbk: it maps GBK's user-defined rows to the
-    private-use characters the damaged sites show."""
-    try:
-        c = bytes((lead, trail)).decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    return c if len(c) == 1 else None
-
-
-def _body_bytes(c: str) -> bytes | None:
-    """The bytes an observed character inside a span stands for."""
-    if c == " ":
-        return b"\xa1\xa1"  # an ideographic space, made ASCII by the whitespace step
-    if "!" <= c <= "~":
-        # A folded full-width character; ( and ) only come from annotations.
-        return None if c in "?()" else bytes((0xA3, ord(c) + 0x80))
-    return gbk_pair(c)
-
-
-@lru_cache(maxsize=1)
-def _pua_pairs() -> dict[int, frozenset[int]]:
-    """first byte -> second bytes of the pairs that decode to private use
-    (what a site that drops such characters loses, two bytes at a time).
-    Only second bytes that can be a lead count: a dropped pair is a trail
-    byte and the next character's lead."""
-    pairs: dict[int, set[int]] = {}
-    for a in range(0x81, 0xFF):
-        for b in range(0x81, 0xFF):
-            c = decode_pair(a, b)
-            if c and "\ue000" <= c <= "\uf8ff":
-                pairs.setdefault(a, set()).add(b)
-    return {a: frozenset(bs) for a, bs in pairs.items()}
-
-
-@lru_cache(maxsize=1)
-def _by_reading() -> dict[str, list[str]]:
-    """pinyin syllable -> the two-byte GBK characters that can read so."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    index: dict[str, list[str]] = {}
-    for a in range(0x81, 0xFF):
-        for b in range(0x40, 0xFF):
-            c = decode_pair(a, b)
-            if c and is_han(c):
-                for syllable in pinyin_dict.get(ord(c), "").split(","):
-                    if syllable:
-                        index.setdefault(syllable, []).append(c)
-    return index
-
-
-def _reads(c: str | None, syllable: str) -> bool:
-    if not c:
-        return False
-    from pypinyin.pinyin_dict import pinyin_dict  # imported once, on first need
-
-    return syllable in pinyin_dict.get(ord(c), "").split(",")
-
-
 def _prior(c: str) -> float:
     """A lost byte that makes a full-width letter or digit (A3 xx) is
     unlikely: Chinese news writes those in ASCII, and a guessed one would
     glue onto any ASCII word next to it."""
     return FULLWIDTH_ALNUM if c.isascii() and c.isalnum() else 0.0
-
-
-@cache
-def _with_trail(trail: int) -> tuple[tuple[int, str], ...]:
-    """(lead, character) for the characters a repair may contain that end
-    in this byte, folded, commonest first."""
-    found = [
-        (lead, fold_width(c))
-        for lead in range(0x81, 0xFF)
-        if _repairable(c := decode_pair(lead, trail))
-    ]
-    return tuple(sorted(found, key=lambda lc: -char_logp(lc[1])))
-
-
-@cache
-def _with_lead(lead: int) -> tuple[tuple[int, str], ...]:
-    """(trail, character) for the characters a repair may contain that
-    start with this byte (trail bytes >= 0x81: a lost trail byte is never
-    ASCII, or it would have shown as a letter), folded."""
-    return tuple(
-        (trail, fold_width(c))
-        for trail in range(0x81, 0xFF)
-        if _repairable(c := decode_pair(lead, trail))
-    )
-
-
-def _repairable(c: str | None) -> bool:
-    """Whether a repair may contain c: Han, punctuation, letters, digits."""
-    if not c:
-        return False
-    c = fold_width(c)
-    return is_han(c) or bool(to_punct(c)) or (c.isascii() and c.isalnum())
 
 
 # --- spans -------------------------------------------------------------
@@ -302,13 +207,13 @@ def _examine(text: str, i: int, scorer: Scorer, may_drop_pua: bool) -> Edit | No
     left = _left_context(text, i)
     prev = gbk_pair(text[i - 1]) if i > 0 else None
     leads = _leads(prev[1] if prev else None, start_reading)
-    opened = _open_marks(text, i)
+    opened = open_marks(text, i)
     best: tuple[float, _End, _Reading | None] | None = None
     for end in ends:
         right, rest = _right_context(text, end), _line_rest(text, end)
         reading = _best_reading(text, body, end, leads, left, right, opened, rest, scorer)
         span = text[i : end.index + 1]
-        observed = scorer.logprob(span, left, right) + _mark_cost(opened, span, rest)
+        observed = scorer.logprob(span, left, right) + mark_cost(opened, span, rest)
         gain = reading.score - observed if reading else -INF
         if best is None or gain > best[0]:
             best = (gain, end, reading)
@@ -382,7 +287,7 @@ def _ends(text: str, body: int) -> list[_End]:
             break
         if "@" <= c <= "~" and (trail is None or decode_pair(trail, ord(c))):
             ends.append(_End(j, "letter", reading=_annotation_after(text, j)))
-        b = _body_bytes(c)
+        b = body_bytes(c)
         if b is None or (trail is not None and decode_pair(trail, b[0]) is None):
             break
         if b[1] < 0x80:
@@ -455,7 +360,7 @@ def _leads(prev_trail: int | None, start_reading: str | None) -> list[int]:
         return leads
     if prev_trail is None:
         return []
-    return [b for b in leads if _reads(decode_pair(prev_trail, b), start_reading)]
+    return [b for b in leads if reads(decode_pair(prev_trail, b), start_reading)]
 
 
 # --- readings ----------------------------------------------------------
@@ -476,11 +381,11 @@ def _best_reading(
     byte(s); None if no choice decodes."""
     known = bytearray()  # the bytes after the lost lead
     for c in text[body : end.index]:
-        known += _body_bytes(c)
+        known += body_bytes(c)
     if end.kind == "letter":
         known.append(ord(text[end.index]))
     elif end.kind == "ate":
-        known += _body_bytes(text[end.index])
+        known += body_bytes(text[end.index])
     if not known or (end.kind == "lost" and len(known) < 2):
         return None  # lead and trail both lost: nothing to go on
     # Lost lead + known[0] is the first character; then whole pairs; then
@@ -495,18 +400,18 @@ def _best_reading(
     mid = fold_width("".join(chars)) + suffix
 
     # Only characters a repair may contain compete for a lost byte.
-    firsts = list(_with_trail(first_trail))
+    firsts = list(with_trail(first_trail))
     if len(leads) < 0xFF - 0x81:
         allowed = set(leads)
         firsts = [(b, c) for b, c in firsts if b in allowed]
     lasts: list[tuple[int | None, str]] = [(None, "")]
     if last_lead is not None:
-        lasts = list(_with_lead(last_lead))
+        lasts = list(with_lead(last_lead))
         if end.reading:
-            lasts = [(b, c) for b, c in lasts if _reads(c, end.reading)]
+            lasts = [(b, c) for b, c in lasts if reads(c, end.reading)]
     if end.kind == "letter" and end.reading and not mid:
         # The one character of the span carries the annotation after it.
-        firsts = [(b, c) for b, c in firsts if _reads(c, end.reading)]
+        firsts = [(b, c) for b, c in firsts if reads(c, end.reading)]
     if not firsts or not lasts:
         return None
 
@@ -517,7 +422,7 @@ def _best_reading(
         later = rest | frozenset(to_punct(c) or c for c in mid)
         fs = sorted(
             (
-                (t(left, c) + t(c, after) + _mark_cost(opened, c, later) + _prior(c), b, c)
+                (t(left, c) + t(c, after) + mark_cost(opened, c, later) + _prior(c), b, c)
                 for b, c in firsts
             ),
             reverse=True,
@@ -525,13 +430,13 @@ def _best_reading(
         first = fs[0][2]
         ls: list[tuple[float, int | None, str]] = [(0.0, None, "")]
         if last_lead is not None:
-            base = _mark_cost(opened, first + mid, rest)
+            base = mark_cost(opened, first + mid, rest)
             ls = sorted(
                 (
                     (
                         t(mid[-1], c)
                         + t(c, right)
-                        + _mark_cost(opened, first + mid + c, rest)
+                        + mark_cost(opened, first + mid + c, rest)
                         - base
                         + _prior(c),
                         b,
@@ -557,7 +462,7 @@ def _best_reading(
                     t(left, f)
                     + t(f, g)
                     + t(g, right)
-                    + _mark_cost(opened, f + g, rest)
+                    + mark_cost(opened, f + g, rest)
                     + _prior(f)
                     + _prior(g),
                     bf,
@@ -574,14 +479,14 @@ def _best_reading(
         margin = _margin(scored)
     repaired = first + mid + last
     if end.reading is not None:
-        if end.kind == "letter" and not _reads(repaired[-1], end.reading):
+        if end.kind == "letter" and not reads(repaired[-1], end.reading):
             return None  # the annotation after the span says otherwise
         confirmed = True
     else:
         confirmed = False
     return _Reading(
         text=repaired,
-        score=scorer.logprob(repaired, left, right) + _mark_cost(opened, repaired, rest),
+        score=scorer.logprob(repaired, left, right) + mark_cost(opened, repaired, rest),
         lead=lead,
         trail=trail,
         margin=margin,
@@ -626,12 +531,12 @@ def _both_lost(text: str, i: int, scorer: Scorer, may_drop_pua: bool) -> Edit:
     syllable = _TAIL.match(text, i + 2).group(1)
     left = _left_context(text, i)
     right = _right_context(text, _End(i + 1, "lost", "("))
-    opened = _open_marks(text, i)
+    opened = open_marks(text, i)
     t = scorer.transition
     ranked = sorted(
         (
-            (t(left, c) + t(c, right) + _mark_cost(opened, c), c)
-            for c in _by_reading().get(syllable, [])
+            (t(left, c) + t(c, right) + mark_cost(opened, c), c)
+            for c in by_reading().get(syllable, [])
         ),
         reverse=True,
     )
@@ -717,7 +622,7 @@ def _gap_gain(reading: _Reading, leads: list[int], left: str, right: str, scorer
     first known byte, the first character (L, k0) becomes (L', P1) (P2, k0);
     between two known bytes a, b, the character (a, b) becomes (a, P1) (P2, b)."""
     t = scorer.transition
-    pua = _pua_pairs()
+    pua = pua_pairs()
     text, known = reading.text, reading.known
     best = -INF
     # Character k of the reading is bytes (known[2k-1], known[2k]) for
@@ -732,16 +637,16 @@ def _gap_gain(reading: _Reading, leads: list[int], left: str, right: str, scorer
         # y = (P2, b).  Likely ys first, then every x against them.
         if k:
             a = known[2 * k - 1]
-            xs = [(p1, x) for p1 in pua if _repairable(x := decode_pair(a, p1))]
+            xs = [(p1, x) for p1 in pua if repairable(x := decode_pair(a, p1))]
             xs = [(p1, fold_width(x)) for p1, x in xs]
         else:
             # The likeliest few per P1 on their own, then in context.
             allowed_leads = set(leads)
             xs = [
-                (p1, x) for p1 in pua for lead, x in _with_trail(p1)[:16] if lead in allowed_leads
+                (p1, x) for p1 in pua for lead, x in with_trail(p1)[:16] if lead in allowed_leads
             ]
             xs = sorted(xs, key=lambda px: -t(before, px[1]))[:24]
-        ys = {p2: (t("", y) + t(y, after) + _prior(y), y) for p2, y in _with_trail(b)[:96]}
+        ys = {p2: (t("", y) + t(y, after) + _prior(y), y) for p2, y in with_trail(b)[:96]}
         top_y = sorted(ys.items(), key=lambda item: -item[1][0])[:16]
         for p1, x in xs:
             allowed = pua[p1]
@@ -750,60 +655,3 @@ def _gap_gain(reading: _Reading, leads: list[int], left: str, right: str, scorer
                     gain = t(before, x) + t(x, y) + t(y, after) + _prior(x) + _prior(y) - current
                     best = max(best, gain)
     return best
-
-
-# --- brackets ----------------------------------------------------------
-
-_PARTNER = {
-    "”": "“",
-    "’": "‘",
-    "）": "（",
-    "》": "《",
-    "」": "「",
-    "』": "『",
-    "】": "【",
-    "〉": "〈",
-}
-_CLOSER = {v: k for k, v in _PARTNER.items()}
-_MARKS = frozenset(_PARTNER) | frozenset(_CLOSER) | frozenset("()")
-_QUOTES = set("“”‘’")
-# A closing mark that closes nothing open on its line (a quote may have
-# opened in an earlier paragraph; a parenthesis may not), or not the
-# innermost open mark; an opening parenthesis that nothing closes later on
-# its line.
-NO_OPENER = {True: -3.0, False: -8.0}  # keyed by "is a quote mark"
-WRONG_CLOSER = -6.0
-NO_CLOSER = {True: -1.0, False: -6.0}
-
-
-def _open_marks(text: str, i: int) -> list[str]:
-    """The opening marks still open on the line before i, innermost last."""
-    return _walk_marks([], text[text.rfind("\n", 0, i) + 1 : i])[0]
-
-
-def _mark_cost(opened: list[str], chars: str, closers: frozenset[str] | None = None) -> float:
-    """What the marks in chars cost, given the marks open before and (if
-    given) the marks that come later on the line."""
-    if not any(c in _MARKS for c in chars):
-        return 0.0  # nothing opens or closes: the open marks stay as they were
-    stack, cost = _walk_marks(opened, chars)
-    if closers is not None:
-        for mark in stack[len(opened) :] if stack[: len(opened)] == opened else stack:
-            if _CLOSER[mark] not in closers:
-                cost += NO_CLOSER[mark in _QUOTES]
-    return cost
-
-
-def _walk_marks(opened: list[str], chars: str) -> tuple[list[str], float]:
-    stack = list(opened)
-    cost = 0.0
-    for c in chars:
-        c = to_punct(c) or c
-        if c in _PARTNER.values():
-            stack.append(c)
-        elif c in _PARTNER:
-            if stack and stack[-1] == _PARTNER[c]:
-                stack.pop()
-            else:
-                cost += WRONG_CLOSER if stack else NO_OPENER[c in _QUOTES]
-    return stack, cost

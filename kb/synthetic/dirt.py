@@ -20,7 +20,7 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from kb.chinese import to_simplified
-from kb.ingest.mojibake import decode_pair
+from kb.ingest.gbk_bytes import decode_pair
 
 # The most common characters of news text: never annotated (sites annotate
 # the rarer ones, and the pinyin step must see a reading to remove it).

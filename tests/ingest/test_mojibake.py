@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kb.ingest.edits import apply_edits
-from kb.ingest.mojibake import decode_pair, find_mojibake, gbk_pair
+from kb.ingest.gbk_bytes import decode_pair, gbk_pair
+from kb.ingest.mojibake import find_mojibake
 from kb.ingest.plausibility import chinese_score
 from kb.synthetic.dirt import damage as damage_at
 
