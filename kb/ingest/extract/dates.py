@@ -42,6 +42,16 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from kb.dates import DAY, MONTH, PRECISIONS, UNKNOWN, YEAR
+from kb.ingest.extract.date_tokens import (
+    ENUM_SEP,
+    LEAD_BEFORE,
+    MAX_YEAR,
+    MIN_YEAR,
+    TIME,
+    Tok,
+    in_range,
+    tokens,
+)
 
 # Forms of a mention.
 ABSOLUTE = "absolute"  # the text gives the year: 2025年6月7日, 2023年6月
@@ -58,7 +68,6 @@ FROM_PUBLISHED = "published"
 FROM_NAME = "event name"  # the year of the event's own name (2019…论坛)
 UNRESOLVED = ""
 
-MIN_YEAR, MAX_YEAR = 1000, 2199  # outside: a count (5000年历史), not a year
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,214 +81,6 @@ class DateMention:
     form: str
     time_of_day: str = ""
     resolved_from: str = UNRESOLVED
-
-
-# ---------------------------------------------------------------- the tokens
-
-_CN_DIGIT = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_NUM = "〇○零一二三四五六七八九十廿卅"
-_SPACE = r"[ \t\u3000]"
-# A range dash.  "——" is the Chinese dash; "―" and "－" come from
-# full-width text.
-_TO = rf"{_SPACE}{{0,2}}(?:至|到|—{{1,2}}|―|–|－|-|~|～|〜){_SPACE}{{0,2}}"
-
-
-def _word(word: str, not_after: str = "", not_before: str = "") -> str:
-    """`word` unless the character before it is in not_after or the one
-    after it in not_before: keeps 因此前往 from reading as 此前."""
-    pattern = re.escape(word)
-    if not_after:
-        pattern = f"(?<![{not_after}])" + pattern
-    if not_before:
-        pattern += f"(?![{not_before}])"
-    return pattern
-
-
-# Characters that end a word in …明: 说明天然气 is not 明天.
-_MING_WORDS = "说表证声标透发阐简光文聪鲜分英精开照查注指申黎清神"
-# 年 words: 今年轻人 is not 今年.
-_NIAN_WORDS = "轻龄代华纪限鉴薪货画糕兽"
-# value: offset in days, months or years (0 for vague and event words)
-_RELATIVE = {
-    "relday": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1},
-    "relmonth": {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1},
-    "relyear": {"今年": 0, "去年": -1, "前年": -2, "明年": 1},
-    "vague": {"日前": 0, "近日": 0, "近期": 0, "不久前": 0, "此前": 0},
-    "event": {"当天": 0, "当日": 0, "同日": 0},
-}
-_RELATIVE_PATTERNS = {
-    "relday": [
-        _word("今天", "如至迄"),
-        _word("今日", "如至迄"),
-        "昨天",
-        "昨日",
-        _word("前天", "此之以目提事眼面跟空生向日年月", "津然气"),
-        _word("明天", _MING_WORDS, "津然气地空堂际"),
-        _word("明日", _MING_WORDS),
-    ],
-    "relmonth": [
-        "这个月",
-        "上个月",
-        "下个月",
-        "本月",
-        _word("上月", "", "球"),
-        _word("下月", "", "球"),
-    ],
-    "relyear": [
-        _word("今年", "", _NIAN_WORDS),
-        _word("去年", "", _NIAN_WORDS),
-        _word("前年", "0-9〇零一二三四五六七八九十百千几数多年此之以目提", _NIAN_WORDS),
-        _word("明年", _MING_WORDS, _NIAN_WORDS),
-    ],
-    # 日前 after a number or a 日 word is "before the day": 30日前, 节日前.
-    "vague": [
-        _word("日前", f"0-9{_CN_NUM}节假生周末作期止号旬"),
-        _word("近日", "接靠附邻贴将最逼临", "本"),
-        _word("近期", "最接靠附"),
-        "不久前",
-        _word("此前", "因如彼从", "往进来行去提景沿期置列面线夕辈途缀"),
-    ],
-    "event": [
-        _word("当天", "相担充应", "然津"),
-        _word("当日", "相担充应"),
-        _word("同日", "共协相等连如", "而"),
-    ],
-}
-
-# Every token starts with one of these: a cheap look-ahead lets the regex
-# skip all other characters without trying each alternative (≈ 3× faster).
-_FIRST_CHARS = "".join(sorted({w[0] for words in _RELATIVE.values() for w in words}))
-_TOKEN = re.compile(
-    rf"(?=[\d{_CN_NUM}{_FIRST_CHARS} \t\u3000至到—―–－\-~～〜])(?:"
-    + "|".join(
-        [
-            # 2025-06-07, 2025.6.7, 2025/6/7 (a 4-digit year and the same
-            # separator twice, so 1/3 and 10.5 never match)
-            r"(?P<iso>(?<![\d.．/:\-])(?P<iso_y>\d{4})(?P<iso_sep>[-./／])"
-            r"(?P<iso_m>\d{1,2})(?P=iso_sep)(?P<iso_d>\d{1,2})(?!\d|[.．]\d))",
-            *(f"(?P<{kind}>{'|'.join(words)})" for kind, words in _RELATIVE_PATTERNS.items()),
-            # A number and its unit.  Without a unit it is a token only when a
-            # range dash follows (the 1 of 1—3月, the 15 of 4月15-20日).  A
-            # number glued to a digit, a decimal point or a counting word
-            # (第, 每, 数, 百 …) is never the start of a date.
-            rf"(?P<num>(?<![\d.．{_CN_NUM}百千万亿两几数第每])(?<!每年)(?<!每月)"
-            rf"(?:(?P<num_a>\d{{1,4}})|(?P<num_c>[{_CN_NUM}]{{1,4}}))"
-            rf"(?P<unit>年(?!代|历史|之久)度?|月(?![龄余])份?|[日号]|(?={_TO}[\d{_CN_NUM}])))",
-            rf"(?P<to>{_TO})(?=[\d{_CN_NUM}]|[今去前明]年)",
-        ]
-    )
-    + ")"
-)
-
-# A time of day right after a date: 下午, 上午9时, 9时30分, 14:30, 晚.
-_CLOCK = r"(?:[01]?\d|2[0-4])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d)"
-_CN_CLOCK = (
-    r"(?:\d{1,2}|[零一二三四五六七八九十两]{1,3})[时点](?![间期])"
-    r"(?:\d{1,2}分|[零一二三四五六七八九十]{1,3}分|半|整)?许?"
-)
-_PERIOD = (
-    r"(?:凌晨|清晨|早晨|早上|早间|上午|中午|午间|午后|下午|傍晚|晚上|晚间|夜间|夜里|深夜"
-    r"|晚(?![会宴报餐霞辈期年点于些])"
-    r"|早(?=\d|[零一二三四五六七八九十两][时点]))"
-)
-_TIME = re.compile(rf"{_SPACE}?((?:{_PERIOD}(?:{_CLOCK}|{_CN_CLOCK})?|{_CLOCK}|{_CN_CLOCK}))")
-
-# Between the items of an enumeration: 4月9日、18日和26日.
-_ENUM_SEP = re.compile(rf"{_SPACE}*(?:、|以及|和|及|与|或){_SPACE}*")
-
-# What may stand before a lead's bare day (23日，…): the start of the text
-# or of a line, the end of a sentence, a closing bracket (the dateline's
-# credit), or the 电/讯/消息 of a dateline (新华社北京6月7日电 7日，…; 本报讯
-# 28日，…).
-_LEAD_BEFORE = set('\n。！？!?；;）)】]」』”"电讯息')
-
-
-class _Tok(NamedTuple):
-    kind: str  # Y M D N to iso relday relmonth relyear vague event
-    start: int
-    end: int
-    value: object  # int (or a date for iso); None when out of range
-    text: str
-
-
-def _cn_small(s: str) -> int | None:
-    """一 … 九, 十, 十二, 二十三, 廿三, 卅一 → int; None for anything else."""
-    if s[0] in "廿卅":
-        tens, rest = (2 if s[0] == "廿" else 3), s[1:]
-    elif "十" in s:
-        head, _, rest = s.partition("十")
-        if len(head) > 1 or (head and _CN_DIGIT.get(head, 0) == 0):
-            return None
-        tens = _CN_DIGIT[head] if head else 1
-    else:
-        tens, rest = 0, s
-    if len(rest) > 1 or (rest and _CN_DIGIT.get(rest, 0) == 0):
-        return None
-    value = tens * 10 + (_CN_DIGIT[rest] if rest else 0)
-    return value or None
-
-
-def _number(m: re.Match, as_year: bool) -> int | None:
-    if m.group("num_a"):
-        return int(m.group("num_a"))  # int() also reads full-width digits
-    chars = m.group("num_c")
-    if as_year:  # 二〇二五: digit by digit, exactly four
-        if len(chars) == 4 and all(c in _CN_DIGIT for c in chars):
-            return int("".join(str(_CN_DIGIT[c]) for c in chars))
-        return None
-    return _cn_small(chars)
-
-
-def _in(value: int | None, low: int, high: int) -> int | None:
-    return value if value is not None and low <= value <= high else None
-
-
-def _tokens(text: str) -> list[_Tok]:
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        kind, start, end = m.lastgroup, m.start(), m.end()
-        value: object = 0
-        if kind == "num":
-            unit = m.group("unit")
-            if unit.startswith("年"):
-                if m.group("num_a") and len(m.group("num_a")) != 4:
-                    continue  # 30年, 300年: a duration
-                kind, value = "Y", _in(_number(m, True), MIN_YEAR, MAX_YEAR)
-                if value is None:
-                    continue
-            elif unit.startswith("月"):
-                kind, value = "M", _in(_number(m, False), 1, 12)
-            elif unit:
-                kind, value = "D", _in(_number(m, False), 1, 31)
-            else:
-                # Read both ways; the range it belongs to says which unit it is.
-                kind = "N"
-                value = _number(m, as_year=len(m.group()) == 4)
-        elif kind == "iso":
-            y = int(m.group("iso_y"))
-            try:
-                value = dt.date(y, int(m.group("iso_m")), int(m.group("iso_d")))
-            except ValueError:
-                value = None
-            if value is not None and not MIN_YEAR <= y <= MAX_YEAR:
-                value = None
-        elif kind != "to":
-            value = _RELATIVE[kind][m.group()]
-        tokens.append(_Tok(kind, start, end, value, m.group()))
-    return tokens
 
 
 # ---------------------------------------------------------------- the parser
@@ -314,7 +115,7 @@ _LEVEL = {"y": YEAR, "m": MONTH, "d": DAY}
 _LIMITS = {"y": (MIN_YEAR, MAX_YEAR), "m": (1, 12), "d": (1, 31)}
 
 
-def _take(toks: list[_Tok], j: int, at: int, kinds: tuple[str, ...]) -> _Tok | None:
+def _take(toks: list[Tok], j: int, at: int, kinds: tuple[str, ...]) -> Tok | None:
     """toks[j] when it starts exactly at `at` (touches the expression) and is of one of kinds."""
     if j < len(toks) and toks[j].start == at and toks[j].kind in kinds:
         return toks[j]
@@ -322,12 +123,12 @@ def _take(toks: list[_Tok], j: int, at: int, kinds: tuple[str, ...]) -> _Tok | N
 
 
 def _point(
-    toks: list[_Tok], j: int, at: int, day_alone: bool = False
-) -> tuple[dict[str, _Tok], int, int]:
+    toks: list[Tok], j: int, at: int, day_alone: bool = False
+) -> tuple[dict[str, Tok], int, int]:
     """Year? Month? Day? (or a unit-less number before a dash) from toks[j].
     A day needs its month, except where day_alone allows a lone day (the
     end of a range, an enumeration item)."""
-    parts: dict[str, _Tok] = {}
+    parts: dict[str, Tok] = {}
     for slot, kinds in (("y", ("Y", "relyear")), ("m", ("M",)), ("d", ("D",))):
         if slot == "d" and "m" not in parts and (parts or not day_alone):
             break
@@ -341,7 +142,7 @@ def _point(
     return parts, j, at
 
 
-def _year_part(tok: _Tok | None, n_year: int | None = None) -> tuple[int, str] | None:
+def _year_part(tok: Tok | None, n_year: int | None = None) -> tuple[int, str] | None:
     if n_year is not None:
         return n_year, "Y"
     if tok is None:
@@ -349,7 +150,7 @@ def _year_part(tok: _Tok | None, n_year: int | None = None) -> tuple[int, str] |
     return tok.value, ("Y" if tok.kind == "Y" else "relyear")
 
 
-def _calendar(toks: list[_Tok], i: int) -> tuple[_Expr | None, int]:
+def _calendar(toks: list[Tok], i: int) -> tuple[_Expr | None, int]:
     """The expression starting at toks[i] (a year, a month or a number before a dash)."""
     p1, j, end = _point(toks, i, toks[i].start)
     real = [s for s in ("y", "m", "d") if s in p1]
@@ -375,7 +176,7 @@ def _calendar(toks: list[_Tok], i: int) -> tuple[_Expr | None, int]:
             if any(t.value is None for t in (*p1.values(), *p2.values())):
                 return None, j2  # 4月15日至32日: impossible, drop it all
             n = p1["n"].value if n_slot else None
-            if n_slot and _in(n, *_LIMITS[n_slot]) is None:
+            if n_slot and in_range(n, *_LIMITS[n_slot]) is None:
                 return None, j2  # 0—3月, 13-20日
             first = _Point(
                 _year_part(p1.get("y"), n if n_slot == "y" else None),
@@ -510,7 +311,7 @@ _VAGUE_RECENT = {"日前", "近日", "近期", "不久前"}
 _VAGUE_WINDOW_DAYS = 7
 
 
-def _vague(tok: _Tok, pub: dt.date, precision: str) -> tuple:
+def _vague(tok: Tok, pub: dt.date, precision: str) -> tuple:
     if tok.text not in _VAGUE_RECENT:
         return _NOT_RESOLVED  # 此前: before the story, no telling how long
     if precision == DAY and pub.day > _VAGUE_WINDOW_DAYS:
@@ -520,7 +321,7 @@ def _vague(tok: _Tok, pub: dt.date, precision: str) -> tuple:
     return _NOT_RESOLVED
 
 
-def _relative(tok: _Tok, ctx: _Context) -> tuple:
+def _relative(tok: Tok, ctx: _Context) -> tuple:
     """The dates of 今天, 上月, 日前, 当天 … (relyear goes through _calendar)."""
     pub, precision = ctx.published, ctx.precision
     if pub is None or precision == UNKNOWN or tok.kind == "event":
@@ -555,7 +356,7 @@ def find_dates(
     if published is None or not MIN_YEAR <= published.year <= MAX_YEAR:
         published = None  # a nonsense publication year resolves nothing
     ctx = _Context(published, published_precision if published else UNKNOWN, year)
-    toks = _tokens(text)
+    toks = tokens(text)
     out: list[DateMention] = []
     i = 0
     while i < len(toks):
@@ -582,11 +383,11 @@ def _add(
 
 def _time_after(text: str, pos: int) -> tuple[int, str]:
     """(end, time) of a time of day starting at pos: 下午, 上午9时, 14:30."""
-    m = _TIME.match(text, pos)
+    m = TIME.match(text, pos)
     return (m.end(), m.group(1)) if m else (pos, "")
 
 
-def _parse_at(text: str, toks: list[_Tok], i: int, ctx: _Context, out: list[DateMention]) -> int:
+def _parse_at(text: str, toks: list[Tok], i: int, ctx: _Context, out: list[DateMention]) -> int:
     """Read the expression at toks[i] into `out`; return the next token index."""
     tok = toks[i]
     if out and tok.start < out[-1].end:
@@ -633,7 +434,7 @@ def _form(expr: _Expr) -> str:
 
 
 def _emit(
-    text: str, toks: list[_Tok], j: int, expr: _Expr, ctx: _Context, out: list[DateMention]
+    text: str, toks: list[Tok], j: int, expr: _Expr, ctx: _Context, out: list[DateMention]
 ) -> int:
     """Resolve one expression (and the enumeration it may open) into `out`."""
     end, clock = _time_after(text, expr.end) if expr.level == DAY else (expr.end, "")
@@ -648,11 +449,11 @@ def _emit(
     return j
 
 
-def _enumeration(text: str, toks: list[_Tok], j: int, pos: int) -> tuple[list, int]:
+def _enumeration(text: str, toks: list[Tok], j: int, pos: int) -> tuple[list, int]:
     """The items after a day (、18日、26日 / 和5月6日): [(parts, start, end, clock)]."""
     items = []
     while True:
-        sep = _ENUM_SEP.match(text, pos)
+        sep = ENUM_SEP.match(text, pos)
         if not sep or j >= len(toks) or toks[j].start != sep.end():
             break
         parts, j2, at = _point(toks, j, sep.end(), day_alone=True)
@@ -693,7 +494,7 @@ def _emit_enumeration(text, expr, end, clock, items, ctx, out) -> None:
             _add(out, text, start, stop, (day, None, DAY, source), ENUMERATION_ITEM, item_clock)
 
 
-def _lead_day(text: str, tok: _Tok, ctx: _Context, out: list[DateMention]) -> None:
+def _lead_day(text: str, tok: Tok, ctx: _Context, out: list[DateMention]) -> None:
     """A bare day that dates what is told: 23日，… opening a sentence, or a
     day right after a name and before its verb (深港合作会议6日在深圳举行,
     论坛于23日举行).  Its month is the narrative's (the last month written
@@ -712,7 +513,7 @@ def _lead_day(text: str, tok: _Tok, ctx: _Context, out: list[DateMention]) -> No
     if range_end and int(range_end.group(1)) > day:
         last_day = int(range_end.group(1))
     end, clock = _time_after(text, range_end.end() if last_day else tok.end)
-    lead = before < 0 or text[before] in _LEAD_BEFORE
+    lead = before < 0 or text[before] in LEAD_BEFORE
     if lead:
         if not clock and (end >= len(text) or text[end] not in ",，"):
             return  # 18日的第二场: not a lead
