@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from kb.ingest.edits import Edit
-from kb.ingest.junk import looks_like_name, looks_like_outlet, normalise
+from kb.ingest.page_chrome import looks_like_name, looks_like_outlet, normalise
 
 KIND = "caption"
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kb.ingest import junk
+from kb.ingest import junk, page_chrome
 
 # Words of a site's own furniture: no headline is made of them.
 _FURNITURE = re.compile(
@@ -41,20 +41,20 @@ def can_be_headline(line: junk.Line, chinese: bool = True) -> bool:
         return False
     if _LABEL.match(text) or _FURNITURE.search(text) or text.endswith(("。", ":")):
         return False
-    if line.dates or junk.looks_like_outlet(text) or junk.canonical_outlet(text):
+    if line.dates or page_chrome.looks_like_outlet(text) or page_chrome.canonical_outlet(text):
         return False
-    pieces = re.split(r"[-_|—,\s]+", junk.strip_site_suffix(text)[0])
-    if len(pieces) > 1 and any(junk.looks_like_outlet(p) for p in pieces):
+    pieces = re.split(r"[-_|—,\s]+", page_chrome.strip_site_suffix(text)[0])
+    if len(pieces) > 1 and any(page_chrome.looks_like_outlet(p) for p in pieces):
         return False  # a site's banner: 改革网福建-中国改革报看福建,福建改革发展新闻
-    tokens = junk.split_names(text)
-    if len(tokens) > 1 and all(junk.looks_like_name(t) for t in tokens):
+    tokens = page_chrome.split_names(text)
+    if len(tokens) > 1 and all(page_chrome.looks_like_name(t) for t in tokens):
         return False  # a byline of names: 甘海琼 陈明菊
     # A line that is mostly digits and symbols (010-88696946) is no title.
     return len(re.sub(r"[\d\s\-:./]", "", text)) >= len(text) * 0.6
 
 
 def _key(line: junk.Line) -> str:
-    return re.sub(r"\s+", "", junk.strip_site_suffix(line.text)[0]).translate(junk.FOLD)
+    return re.sub(r"\s+", "", page_chrome.strip_site_suffix(line.text)[0]).translate(page_chrome.FOLD)
 
 
 def choose(lines: list[junk.Line], first_body: int, caption_starts: set[int]) -> junk.Line | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from kb import dates
 from kb.chinese import to_simplified
-from kb.ingest import captions, headline, junk
+from kb.ingest import captions, headline, junk, page_chrome
 
 REPORTER = "reporter"
 EDITOR = "editor"
@@ -81,8 +81,8 @@ class ArticleMetadata:
 # --- datelines: 中新网杭州12月23日电(记者 王逸飞) ------------------------------
 
 _AGENCY_NAMES = sorted(
-    {a for aliases in junk.OUTLETS.values() for a in aliases if re.fullmatch(r"[\u4e00-\u9fff]+", a)}
-    | set(junk.OUTLETS) | {"本报", "本网", "本台"},
+    {a for aliases in page_chrome.OUTLETS.values() for a in aliases if re.fullmatch(r"[\u4e00-\u9fff]+", a)}
+    | set(page_chrome.OUTLETS) | {"本报", "本网", "本台"},
     key=len,
     reverse=True,
 )
@@ -176,7 +176,7 @@ def _read_title(meta: ArticleMetadata, lines: list[junk.Line], dateline: Datelin
     first_body, _ = junk.body_bounds(lines)
     chosen = headline.choose(lines, first_body, caption_starts)
     if chosen is not None and (dateline is None or chosen.index < dateline.line.index):
-        meta.title = junk.strip_site_suffix(chosen.text)[0].strip()
+        meta.title = page_chrome.strip_site_suffix(chosen.text)[0].strip()
     else:
         for line in lines:
             if line.junk or line.blank or line.start + len(line.text) - len(line.text.lstrip()) in caption_starts:
@@ -222,11 +222,11 @@ def _outlet_name(value: str) -> str:
     改革网 with its reporters, 天山网-新疆日报原创 is 天山网-新疆日报; '' for
     what names no outlet (不详, admin, sp20241101)."""
     value = value.strip()
-    tokens = junk.split_names(value)
-    if len(tokens) > 1 and all(junk.looks_like_name(t) for t in tokens[1:]):
+    tokens = page_chrome.split_names(value)
+    if len(tokens) > 1 and all(page_chrome.looks_like_name(t) for t in tokens[1:]):
         value = tokens[0]
     value = re.sub(r"(?:原创|转载|整理)$", "", value)
-    known = junk.canonical_outlet(value)
+    known = page_chrome.canonical_outlet(value)
     if known:
         return known
     if value in _NO_OUTLET or len(re.findall(r"[\u4e00-\u9fff]", value)) < 2 or len(value) > 24:
@@ -239,7 +239,7 @@ def _read_outlet(meta, lines: list[junk.Line], dateline: Dateline | None, file_n
     breadcrumb, copyright line, outlet name alone, a URL file name."""
     def found(name: str, how: str) -> bool:
         name = _outlet_name(name)
-        if not name or name in junk.NOT_OUTLETS:
+        if not name or name in page_chrome.NOT_OUTLETS:
             return False
         meta.outlet = name
         meta.notes.append(f"outlet from {how}")
@@ -259,13 +259,13 @@ def _read_outlet(meta, lines: list[junk.Line], dateline: Dateline | None, file_n
                 return
     first = next((ln for ln in lines if not ln.blank and ln.kind in ("", junk.DUPLICATE_TITLE)), None)
     if first is not None:  # 3. TITLE-新华网
-        site = junk.strip_site_suffix(first.text)[1]
+        site = page_chrome.strip_site_suffix(first.text)[1]
         if site and found(site, "title suffix"):
             return
     if dateline and dateline.agency and found(dateline.agency, "dateline"):  # 4.
         return
     for line in lines:  # 5. 新华网 > 时政 > 正文
-        if line.crumbs and junk.looks_like_outlet(line.crumbs[0]) and found(line.crumbs[0], "breadcrumb"):
+        if line.crumbs and page_chrome.looks_like_outlet(line.crumbs[0]) and found(line.crumbs[0], "breadcrumb"):
             return
     for line in lines:  # 6. 本文由一点团建发布
         if line.kind == junk.SITE_CHROME:
@@ -303,7 +303,7 @@ def _infer_year(lead: str, text: str) -> re.Match | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def _set_date(meta: ArticleMetadata, date: junk.DateMatch, how: str) -> bool:
+def _set_date(meta: ArticleMetadata, date: page_chrome.DateMatch, how: str) -> bool:
     try:
         day = dt.date(date.year, date.month or 1, date.day or 1)
     except ValueError:
@@ -327,7 +327,7 @@ def _read_date(meta, lines: list[junk.Line], dateline: Dateline | None, text: st
     for line in lines:  # a metadata line, or a date with a time above the article
         label = _LATIN_DATE_LABEL.match(line.norm)
         if label:  # the line may go on with a caption or the lead
-            found = list(junk.find_dates(line.norm[:label.end() + 24]))
+            found = list(page_chrome.find_dates(line.norm[:label.end() + 24]))
             if found and _set_date(meta, found[0][2], "the date line"):
                 return
         dated_line = line.kind in (junk.METADATA_LINE, junk.SIGNOFF)
@@ -340,20 +340,20 @@ def _read_date(meta, lines: list[junk.Line], dateline: Dateline | None, text: st
     year, how = dateline.year, "the dateline"
     if year is None:
         lead = dateline.line.norm[dateline.end:]
-        match = _infer_year(lead, text.translate(junk.FOLD))
+        match = _infer_year(lead, text.translate(page_chrome.FOLD))
         if match is None:
             meta.notes.append(f"dateline gives {written} without a year and no year is written: date unknown")
             return
         year = int(match["y"])
         how = "the dateline"
         meta.notes.append(f"year {year} inferred from “{match.group()}” in the text; the dateline gives {written}")
-    _set_date(meta, junk.DateMatch(year, dateline.month, dateline.day), how)
+    _set_date(meta, page_chrome.DateMatch(year, dateline.month, dateline.day), how)
 
 
 # --- credits ---------------------------------------------------------------
 
 _BRACKETED = re.compile(
-    r"[【\[(]\s*(?:" + "|".join(sorted(junk.EDITORIAL_ROLES, key=len, reverse=True)) + r")\s*:[^【】\[\]()]{1,40}[】\])]"
+    r"[【\[(]\s*(?:" + "|".join(sorted(page_chrome.EDITORIAL_ROLES, key=len, reverse=True)) + r")\s*:[^【】\[\]()]{1,40}[】\])]"
 )
 # A lead's byline in brackets: 南方日报讯 (记者/冯嘉文 通讯员/顺宣), …电(记者 X).
 _LEAD_BYLINE = re.compile(r"^[^。!?]{0,30}?(?:讯|电)\s*[(]([^()]{2,40})[)]")
@@ -364,9 +364,9 @@ _BYLINE_END = re.compile(r"\s*(?:报道|摄影报道|报导|文/图)\s*$")
 
 def _names(value: str) -> list[str]:
     names = []
-    for token in junk.split_names(value):
-        if junk.looks_like_name(token) and token not in _NOT_NAMES and token not in ROLE_OF:
-            if not junk.looks_like_outlet(token):
+    for token in page_chrome.split_names(value):
+        if page_chrome.looks_like_name(token) and token not in _NOT_NAMES and token not in ROLE_OF:
+            if not page_chrome.looks_like_outlet(token):
                 names.append(token)
     return names
 
@@ -384,10 +384,10 @@ def _read_credits(meta, lines: list[junk.Line], dateline: Dateline | None, text:
         found.extend((name, role, label) for name in _names(value))
 
     if dateline and dateline.credit:
-        fields = junk.find_fields(junk.normalise(dateline.credit), dateline.credit)
+        fields = page_chrome.find_fields(page_chrome.normalise(dateline.credit), dateline.credit)
         add(f for _, _, f in fields)
         if not fields:  # 中新网厦门7月6日电 (杨伏山 欧阳桂莲): the dateline's reporters
-            add_names(junk.normalise(dateline.credit), REPORTER, "")
+            add_names(page_chrome.normalise(dateline.credit), REPORTER, "")
     for line in lines:
         for fld in line.fields:  # 来源:中国民族报 闵轩: the outlet, then its writer
             if fld.label in _SOURCE_LABELS and " " in fld.value.strip():
@@ -409,15 +409,15 @@ def _read_credits(meta, lines: list[junk.Line], dateline: Dateline | None, text:
             add(line.fields)
         elif not line.blank:
             if len(line.norm.strip()) <= 60:  # 文|孙阳 中国(深圳)综合开发研究院
-                add(f for s, _, f in junk.find_fields(line.norm, line.text)[:1] if not line.norm[:s].strip())
+                add(f for s, _, f in page_chrome.find_fields(line.norm, line.text)[:1] if not line.norm[:s].strip())
                 add(_byline_fields(line))
             lead = _LEAD_BYLINE.match(line.norm)
             if lead:
                 s, e = lead.span(1)
-                add(f for _, _, f in junk.find_fields(lead.group(1), line.text[s:e]))
+                add(f for _, _, f in page_chrome.find_fields(lead.group(1), line.text[s:e]))
             for match in _BRACKETED.finditer(line.norm):  # (责任编辑:张三) after a paragraph
                 s, e = match.span()
-                add(f for _, _, f in junk.find_fields(match.group(), line.text[s:e]))
+                add(f for _, _, f in page_chrome.find_fields(match.group(), line.text[s:e]))
     for credit in captions.find_credits(text):
         found.extend((name, PHOTOGRAPHER, credit.role_original) for name in credit.names)
     seen = set()
@@ -442,7 +442,7 @@ def _byline_fields(line: junk.Line) -> list:
     body = _BYLINE_END.sub("", _BYLINE_BULLETS.sub("", line.norm))
     if not body or body == line.norm:
         return []
-    fields = junk.find_fields(body)
+    fields = page_chrome.find_fields(body)
     covered = sum(e - s for s, e, _ in fields)
     if not fields or covered < len(body.replace(" ", "")) - 1:
         return []

@@ -17,7 +17,7 @@ from kb import dates as D
 from kb.chinese import to_simplified
 from kb.ingest.edits import apply_edits
 from kb.ingest.extract.article import Extraction
-from kb.ingest.junk import FOLD
+from kb.ingest.page_chrome import FOLD
 from kb.ingest.pinyin import find_pinyin
 from kb.ingest.pipeline import RepairedArticle
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.ingest.edits import apply_edits
-from kb.ingest.junk import canonical_outlet, find_junk, strip_site_suffix
+from kb.ingest.junk import find_junk
+from kb.ingest.page_chrome import canonical_outlet, strip_site_suffix
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
