@@ -73,6 +73,7 @@ def find_organisations(doc: Document, regions: list[RegionMention],
     cands += _more_mentions(scan, cands, abbreviations)
     cands = [c for c in map(_trimmed, cands) if c is not None
              and not scan.damaged.overlaps(c.start, c.end) and not _no_body(c.name)]
+    cands = _without_second_brands(scan.text, cands)
     return _without_implied_governments(_group(scan, cands))
 
 
@@ -98,6 +99,16 @@ def _trimmed(c: Candidate) -> Candidate | None:
     if _CLAUSE_INSIDE.match(c.name) and not c.name.startswith("“"):
         return None
     return c
+
+
+def _without_second_brands(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """浙江省委党校(行政学院): a body that works under two names writes the
+    second in brackets right after the first; it is that body again, not
+    another organisation."""
+    ends = {c.end for c in cands}
+    return [c for c in cands if not (
+        0 < c.start and c.end < len(text) and text[c.start - 1] in "(（" and text[c.end] in ")）"
+        and c.start - 1 in ends)]
 
 
 def _no_body(name: str) -> bool:

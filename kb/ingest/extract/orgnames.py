@@ -35,7 +35,7 @@ def continues_word(text: str, end: int, suffix: str) -> bool:
 _DEPARTMENT_FIELDS = ("化学", "化工", "生物", "生命", "生态", "制药")
 
 
-_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数各双])[地省市区县国方城]$")
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数各双])[地省市区县国方城]{1,2}$")
 _LONG_ADMIN = ("新区", "自治区", "特别行政区", "林区", "地区", "矿区")
 
 
@@ -237,3 +237,14 @@ def short_forms(name: str, place: str) -> list[str]:
                 and form not in lexicon.GENERIC_ORG_WORDS and not industry_only(form)):
             out.append(form)
     return out
+
+
+def inside_department(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a department's name that the text
+    spells out there (文化和旅游部, 工业和信息化厅): its conjunction is no
+    boundary of the name that goes on after it."""
+    for j in range(max(0, start - 8), start):
+        word = SUFFIXES.starting_at(text, j)
+        if word and j + len(word) > end and lexicon.ORG_SUFFIXES[word] == "government" and len(word) > 3:
+            return True
+    return False

@@ -101,6 +101,8 @@ def _walk_left(scan: OrgScan, suffix_start: int, end: int, suffix: str) -> int |
         stop = STOPS.ending_at(text, pos)
         if stop and orgnames.begins_word(text, pos - 1):
             stop = None  # 和平, 对外: the stop begins a word of the name
+        if stop and orgnames.inside_department(text, pos - len(stop), pos):
+            stop = None  # 文化和旅游部亚洲旅游交流中心: the 和 of a ministry's name
         if stop and not scan.inside_place(pos - len(stop), pos):
             if stop in lexicon.ORG_STOP_NAME_CHARS and (
                     _academic_join(text, pos - 1, suffix) or _bureau_join(text, pos - 1, suffix)
@@ -180,7 +182,7 @@ def _internal_stops_ok(scan: OrgScan, start: int, name: str, place: int, suffix:
     conjunction inside an academic unit (北京大学软件与微电子学院)."""
     for k, ch in enumerate(name):
         if ch not in _VALVE_CHARS or k < place or scan.inside_place(start + k, start + k + 1) or \
-                orgnames.begins_word(name, k):
+                orgnames.begins_word(name, k) or orgnames.inside_department(name, k, k + 1):
             continue
         if k == 0:
             if ch in _NEVER_FIRST:
@@ -191,7 +193,11 @@ def _internal_stops_ok(scan: OrgScan, start: int, name: str, place: int, suffix:
                 return False  # A人民政府和B…: two names listed, not one
             # 新希望六和股份有限公司: the last character of a trade name.
             brand = 1 <= k - place <= 2 and not orgnames.SUFFIXES.ending_at(name, k)  # not 公司与…
-            if orgnames.SUFFIXES.starting_at(name, k + 1) or brand or _academic_join(name, k, suffix):
+            # 新希望六和股份有限公司: a trade name ending in 和 before its
+            # suffix; …企业与政府 is two parties, not one government.
+            follower = orgnames.SUFFIXES.starting_at(name, k + 1)
+            if (follower and lexicon.ORG_SUFFIXES[follower] != "government") or brand \
+                    or _academic_join(name, k, suffix):
                 continue
             ends = [j for j in range(1, k) if orgnames.SUFFIXES.ending_at(name, j)]
             if not any(1 <= k - j <= 4 for j in ends):
@@ -221,9 +227,21 @@ def _candidates(scan: OrgScan) -> list[Candidate]:
             cand = scan.bare_body(start, e)  # 县企业家协会: the article's county, or none
         else:
             cand = _make(scan, start, e, suffix, until=_bracket_place_after(scan, e, suffix))
+            if cand is None:
+                cand = _after_descriptor(scan, start, s, e, suffix)
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _after_descriptor(scan: OrgScan, start: int, suffix_start: int, end: int, suffix: str):
+    """国际化知名集团公司香港新华集团: a class phrase that ends in a suffix of
+    its own, then the name, beginning with a place.  When the whole is no
+    name, the name is what starts at that place."""
+    for k in range(start + 2, suffix_start):
+        if orgnames.SUFFIXES.ending_at(scan.text, k) and scan.place_prefix(k, end)[0] > k:
+            return _make(scan, k, end, suffix)
+    return None
 
 
 def _goal(text: str, start: int, suffix: str) -> bool:
@@ -235,12 +253,14 @@ def _goal(text: str, start: int, suffix: str) -> bool:
     return any(verb in text[clause + 1:start] for verb in lexicon.GOAL_VERBS)
 
 
-_CLASS_MARKER = re.compile(r"等(?:\d+|[一二三四五六七八九十百几多数]+)?[家个所]?$")
+_CLASS_MARKER = re.compile(
+    r"(?:等(?:\d+|[一二三四五六七八九十百几多数]+)?[家个所]?|(?:\d+|[两三四五六七八九十百几多数]+)[家个所])$")
 
 
 def _after_class_marker(scan: OrgScan, start: int) -> bool:
-    """东方海外、达飞等国际班轮公司: after 等 the words before a suffix name
-    a class of organisations, not one of them (unless a place begins them)."""
+    """东方海外、达飞等国际班轮公司, 共13个产业公协会: after 等 or a count
+    the words before a suffix name a class of organisations, not one of
+    them (unless a place begins them)."""
     return bool(_CLASS_MARKER.search(scan.text, max(0, start - 6), start)) and \
         start not in scan.region_at
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.ingest.extract import lexicon
+from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.textscan import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
@@ -122,7 +122,8 @@ def slot_start(text: str, end: int, blocked_end: int = 0) -> int:
         if not is_name_char(ch):
             break
         stop = LEFT_STOPS.ending_at(text, pos)
-        if stop and pos < end and text[pos - 1:pos + 1] not in lexicon.STOP_CHAR_WORDS:
+        if stop and pos < end and text[pos - 1:pos + 1] not in lexicon.STOP_CHAR_WORDS \
+                and not orgnames.inside_department(text, pos - len(stop), pos):
             break
         pos -= 1
     return pos

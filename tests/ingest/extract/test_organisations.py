@@ -643,3 +643,46 @@ def test_find_organisations_dui_before_a_country_stays_in_the_name():
 
 def test_find_organisations_the_commission_written_without_he():
     assert _names("国家发展改革委有关负责同志出席。") == ["国家发展改革委"]
+
+
+# --- class phrases and second names (real pages) ------------------------------------
+
+
+def test_ministry_with_conjunction_keeps_whole_name_before_its_unit():
+    found = names("会上，文化和旅游部亚洲旅游交流中心主任助理王明作介绍。")
+    assert "文化和旅游部亚洲旅游交流中心" in found
+    assert "旅游部亚洲旅游交流中心" not in found
+
+
+def test_second_name_in_brackets_is_the_same_body():
+    found = names("湖北省委党校(行政学院)干部研修班在武汉市委党校（行政学院）开班。")
+    assert "行政学院" not in found
+    assert "湖北省委党校" in found and "武汉市委党校" in found
+
+
+def test_counted_bodies_are_a_class():
+    assert names("本市联合周边三县共21个行业公协会成立服务平台。") == []
+    assert names("共有5家商会参加。") == []
+
+
+def test_policy_and_rank_words_alone_are_no_name():
+    found = names("两地携手共建的省级高新技术产业开发区发展迅速，将建设共同富裕示范区，争创世界一流大学。")
+    assert found == []
+
+
+def test_name_after_a_class_phrase_starts_at_its_place():
+    assert names("开发区联手国际化知名集团公司杭州鸿发集团共建园区。") == ["杭州鸿发集团"]
+
+
+def test_verb_before_a_suffix_is_no_name():
+    assert names("嘉宾一同按下按钮，象征联合会正式成立。") == []
+    assert names("选出了包括会长、秘书长在内的联盟理事会。") == []
+
+
+def test_two_parties_joined_by_a_conjunction_are_no_government():
+    found = names("秘书长介绍杭州商联为企业与政府之间搭建桥梁。")
+    assert not any(n.endswith("与政府") for n in found)
+
+
+def test_each_city_of_a_province_is_a_class():
+    assert not any("各地市" in n for n in names("厦大福建省各地市校友会负责人出席。"))
