@@ -12,6 +12,7 @@ state; events.py turns the finished drafts into EventRecords.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from kb import dates as D
@@ -110,6 +111,7 @@ def assemble(doc: Document, mentions: list[EventMention],
     _add_ceremonies(events, ceremonies, owner)
     link_parents(events)
     inherit_from_enclosing(events, mentions, owner, doc)
+    _fold_lone_ceremonies(events, owner, doc.text)
     _mark_collective_agreements(events)
     return events, owner
 
@@ -368,6 +370,37 @@ def _add_ceremonies(events: list[Draft], ceremonies: list[EventMention],
         events[child].generic = False
         events[child].preferred_name = events[child].preferred_name or _ceremony_title(parent, mention)
         owner[id(mention)] = child
+
+
+_LASTS_DAYS = re.compile(r"(?:为期|历时|持续)[0-9一二三四五六七八九十两半]+(?:天|日|周|个月)")
+
+
+def _fold_lone_ceremonies(events: list[Draft], owner: dict[int, int], text: str) -> None:
+    """A one-day class whose only child is its opening (or closing) on that
+    same day: the ceremony is the class itself, as readers count it; a child
+    of its own is kept for a class that runs over several days (为期5天), or
+    whose programme (visits, sessions on other days) the article tells."""
+    if _LASTS_DAYS.search(text):
+        return
+    programme = [e for e in events if e.kind in ("training", "visit") and not e.dropped]
+    for host, parent in enumerate(events):
+        if any(e is not parent and e.parent != host for e in programme):
+            continue
+        children = [i for i, e in enumerate(events) if e.parent == host and not e.dropped]
+        if len(children) != 1 or parent.is_range or parent.precision != D.DAY:
+            continue
+        child = events[children[0]]
+        if not child.ceremony or child.start_date != parent.start_date:
+            continue
+        child.dropped = True
+        for span in child.spans:
+            if span not in parent.spans:
+                parent.spans.append(span)
+        for sentence in child.sentences:
+            parent.add_sentence(sentence)
+        for key, index in owner.items():
+            if index == children[0]:
+                owner[key] = host
 
 
 @dataclass(frozen=True)

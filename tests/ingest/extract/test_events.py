@@ -167,6 +167,23 @@ def test_events_ceremony_without_a_day_is_part_of_its_class():
     assert [e.title for e in events] == ["青年干部培训班"]
 
 
+def test_events_opening_on_the_one_day_of_a_class_is_the_class():
+    text = ("6月3日,“2024年西宁市社区工作者能力提升培训班”在湟中区正式开班。"
+            "开班仪式由西宁市民政局副局长马林主持。")
+    events = events_of(text, dt.date(2024, 6, 4))
+    assert [summary(e) for e in events] == [
+        ("training", "2024-06-03", "2024年西宁市社区工作者能力提升培训班")]
+
+
+def test_events_opening_of_a_class_that_lasts_days_stays_its_child():
+    text = ("6月3日,“2024年西宁市社区工作者能力提升培训班”在湟中区正式开班。"
+            "开班仪式由西宁市民政局副局长马林主持。本次培训为期5天。")
+    events = events_of(text, dt.date(2024, 6, 4))
+    assert [(summary(e), e.parent) for e in events] == [
+        (("training", "2024-06-03", "2024年西宁市社区工作者能力提升培训班"), None),
+        (("training", "2024-06-03", "2024年西宁市社区工作者能力提升培训班开班仪式"), 0)]
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))

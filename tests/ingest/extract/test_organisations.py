@@ -686,3 +686,8 @@ def test_two_parties_joined_by_a_conjunction_are_no_government():
 
 def test_each_city_of_a_province_is_a_class():
     assert not any("各地市" in n for n in names("厦大福建省各地市校友会负责人出席。"))
+
+
+def test_department_of_a_national_administration_in_a_title_slot():
+    assert names("国家林业和草原局国际合作司副司长王明出席。") == ["国家林业和草原局国际合作司"]
+    assert names("科技部国际合作司司长李华说。") == ["科技部国际合作司"]
