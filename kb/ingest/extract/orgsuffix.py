@@ -239,7 +239,9 @@ def _after_descriptor(scan: OrgScan, start: int, suffix_start: int, end: int, su
     its own, then the name, beginning with a place.  When the whole is no
     name, the name is what starts at that place."""
     for k in range(start + 2, suffix_start):
-        if orgnames.SUFFIXES.ending_at(scan.text, k) and scan.place_prefix(k, end)[0] > k:
+        ends_class = orgnames.SUFFIXES.ending_at(scan.text, k) or any(
+            scan.text.endswith(word, start, k) for word in ("企业", "公司", "机构", "集团"))
+        if ends_class and scan.place_prefix(k, end)[0] > k:
             return _make(scan, k, end, suffix)
     return None
 

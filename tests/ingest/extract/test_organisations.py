@@ -691,3 +691,25 @@ def test_each_city_of_a_province_is_a_class():
 def test_department_of_a_national_administration_in_a_title_slot():
     assert names("国家林业和草原局国际合作司副司长王明出席。") == ["国家林业和草原局国际合作司"]
     assert names("科技部国际合作司司长李华说。") == ["科技部国际合作司"]
+
+
+def test_chambers_from_elsewhere_are_a_class():
+    assert names("座谈会上，杭州异地商会代表发言。") == []
+
+
+def test_each_party_inside_a_name_is_a_class():
+    assert names("泛北合作各方联络办公室负责人列席会议。") == []
+
+
+def test_taking_office_inside_a_name_ends_it():
+    found = names("杭州远航机械有限公司董事长李强当选商会会长。")
+    assert found == ["杭州远航机械有限公司"]
+
+
+def test_time_word_and_verbs_before_a_suffix_are_no_name():
+    assert names("今后该商会将继续发挥桥梁作用。") == []
+    assert names("会议要求全面提升新形势下开发区的治理能力。") == []
+
+
+def test_rank_phrase_before_a_company_is_no_part_of_it():
+    assert not any("500强" in n for n in names("世界500强企业杭州远航机械有限公司落户园区。"))
