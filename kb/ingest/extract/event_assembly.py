@@ -132,7 +132,8 @@ def _merge_target(events: list[Draft], mention: EventMention,
                 or (mention.generic and not mention.ceremony and not events[i].generic
                     and overlap(events[i], date)
                     and any(mention.trigger in n for n in events[i].names))) \
-                and not (mention.ordinal and events[i].ordinal and mention.ordinal != events[i].ordinal):
+                and not (mention.ordinal and events[i].ordinal and mention.ordinal != events[i].ordinal) \
+                and not _other_name(events[i], mention):
             return i  # 研修班…结业,为期9天的集中研修圆满收官: one class
     if mention.trip and mention.anaphor and dated:
         for i in same_kind:
@@ -203,6 +204,16 @@ def _merge_target(events: list[Draft], mention: EventMention,
                 and dates_compatible(event, date) and not sub_event(event, date):
             return i
     return None
+
+
+def _other_name(event: Draft, mention: EventMention) -> bool:
+    """论坛同步举办首届西藏国际传播大会: a meeting numbered in a series of its
+    own (首届, 第三届), next to a named event it does not name, is another
+    meeting."""
+    if mention.generic or event.generic or not mention.ordinal or not (mention.title or mention.name):
+        return False
+    name = bare_name(mention.title or mention.name)
+    return not any(bare_name(n) == name or _same_event_names(bare_name(n), name) for n in event.names)
 
 
 SAME_DAY = ("当日", "当天", "同日", "当晚")

@@ -90,9 +90,13 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _statistical(text: str, sentence: Sentence, mention: EventMention) -> bool:
-    """已累计培训3000余人次, 先后举办培训班12期: a sum, not one event."""
+    """已累计培训3000余人次, 先后举办培训班12期, 自2007年以来“X论坛”已成功
+    举办7届: a sum, not one event."""
     c_start, _ = clause_bounds(text, sentence, mention.start)
-    return any(word in text[c_start:mention.end] for word in T.STATISTICAL)
+    if any(word in text[c_start:mention.end] for word in T.STATISTICAL):
+        return True
+    _, c_end = clause_bounds(text, sentence, mention.end)
+    return T.RUNNING_TOTAL.match(text, mention.end, c_end) is not None
 
 
 def _anchor_before(text: str, sentence: Sentence, mention: EventMention) -> str:

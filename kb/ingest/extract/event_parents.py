@@ -79,6 +79,9 @@ def _is_ancestor(events, child: int, candidate: int) -> bool:
 _AT_OCCASION = re.compile(r"\s*(?:随后,?|当天,?|会上,?)?在[^，,。]{4,40}?(?:会议|会|论坛|座谈会|联席会议|推进会|对接会)上[，,]")
 
 
+_ALONGSIDE = re.compile(r"(?:同步|同期|同时)(?:举办|召开|举行)")
+
+
 def inherit_from_enclosing(events, mentions: list[EventMention],
                             owner: dict[int, int], doc: Document) -> None:
     """Agreements and alliances reported, without a date of their own, right
@@ -89,7 +92,9 @@ def inherit_from_enclosing(events, mentions: list[EventMention],
         continuing = event.kind in ("forum", "training") and (event.generic and any(
             cue in s.text[:12] for s in event.sentences[:1] for cue in T.CONTINUATIONS)
             or any(_AT_OCCASION.match(s.text) for s in event.sentences[:1]))
-        if (event.kind not in ("agreement", "alliance") and not continuing) \
+        # 论坛…同步举办首届X大会: a meeting held alongside, on its days.
+        alongside = event.kind == "forum" and any(_ALONGSIDE.search(s.text) for s in event.sentences[:1])
+        if (event.kind not in ("agreement", "alliance") and not continuing and not alongside) \
                 or event.date_rank != NONE or event.parent is not None or not event.spans:
             continue
         # Where the body tells it: the headline restating it comes first.

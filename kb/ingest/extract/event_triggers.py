@@ -55,6 +55,9 @@ SETUP_VERBS = ("设立", "组建", "挂牌设立", "揭牌设立")
 # A clause that plans rather than reports: what follows may never happen.
 # A clause that sums up many (已累计培训3000余人次) rather than reports one.
 STATISTICAL = ("累计", "共计", "先后举办", "已举办", "连续举办", "历年", "每年")
+# …right after the name: 已成功举办7届, 已连续举办十二次.
+RUNNING_TOTAL = re.compile(r"[”」》]?(?:已|已经|先后|累计|共)(?:成功|连续)?(?:举办|召开|开展)了?"
+                           r"(?:\d+|[一二三四五六七八九十百两]+)(?:届|次|期|场)")
 PLANNED = ("还将", "将于", "将在", "将赴", "拟", "计划", "准备", "即将", "预计", "将", "力争", "争取")
 
 # Not an event even though a trigger word is inside: 大会堂 is a building,

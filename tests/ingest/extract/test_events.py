@@ -184,6 +184,22 @@ def test_events_opening_of_a_class_that_lasts_days_stays_its_child():
         (("training", "2024-06-03", "2024年西宁市社区工作者能力提升培训班开班仪式"), 0)]
 
 
+def test_events_running_total_after_a_name_is_no_event():
+    text = ("9月5日,“2024·青海生态发展论坛”在西宁开幕。"
+            "自2012年以来,“青海生态发展论坛”已成功举办6届。")
+    assert [summary(e) for e in events_of(text, dt.date(2024, 9, 6))] == [
+        ("forum", "2024-09-05", "2024·青海生态发展论坛")]
+
+
+def test_events_numbered_meeting_held_alongside_is_its_own_child():
+    text = ("9月5日,“2024·青海生态发展论坛”在西宁开幕。"
+            "本届论坛同期举办首届高原生态传播大会。")
+    events = events_of(text, dt.date(2024, 9, 6))
+    assert [(summary(e), e.parent) for e in events] == [
+        (("forum", "2024-09-05", "2024·青海生态发展论坛"), None),
+        (("forum", "2024-09-05", "首届高原生态传播大会"), 0)]
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
