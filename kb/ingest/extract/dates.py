@@ -514,10 +514,10 @@ def _lead_day(text: str, tok: Tok, ctx: _Context, out: list[DateMention]) -> Non
         last_day = int(range_end.group(1))
     end, clock = _time_after(text, range_end.end() if last_day else tok.end)
     lead = before < 0 or text[before] in LEAD_BEFORE
-    if lead:
-        if not clock and (end >= len(text) or text[end] not in ",，"):
-            return  # 18日的第二场: not a lead
-    elif not (_PREDICATE.match(text, end) and (text[before] in "于”\"" or _NAME_CHAR.match(text[before]))):
+    if lead and not clock and (end >= len(text) or text[end] not in ",，"):
+        lead = False  # 18日的第二场 is no lead; 「…论坛」3日在… is a name's day
+    if not lead and not (before >= 0 and _PREDICATE.match(text, end) and (
+            text[before] in "于”\"" or _NAME_CHAR.match(text[before]))):
         return
     dates = _NOT_RESOLVED
     month = _narrative_month(text, tok.start, out) if not lead or ctx.published is None else None

@@ -112,6 +112,7 @@ def assemble(doc: Document, mentions: list[EventMention],
     link_parents(events)
     inherit_from_enclosing(events, mentions, owner, doc)
     _fold_lone_ceremonies(events, owner, doc.text)
+    _dated_by_name_year(events)
     _mark_collective_agreements(events)
     return events, owner
 
@@ -381,6 +382,22 @@ def _add_ceremonies(events: list[Draft], ceremonies: list[EventMention],
         events[child].generic = False
         events[child].preferred_name = events[child].preferred_name or _ceremony_title(parent, mention)
         owner[id(mention)] = child
+
+
+# A year opening a name (2024年…, 2019长江…, 2025·中国…), not a count
+# (2000余名企业家).
+_NAME_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=[\u4e00-\u9fff])(?![余多个家名亩万千百人次届期项件]))")
+
+
+def _dated_by_name_year(events: list[Draft]) -> None:
+    """2024年赣州…推介会昨日(3日)在香港举办, on a page with no date: the
+    year in the event's own name is all the text says of when."""
+    for event in events:
+        if event.start_date is not None or event.generic or event.parent is not None:
+            continue
+        years = {int(m.group(1)) for m in map(_NAME_YEAR.match, map(bare_name, event.names)) if m}
+        if len(years) == 1:
+            event.start_date, event.precision = dt.date(years.pop(), 1, 1), D.YEAR
 
 
 _LASTS_DAYS = re.compile(r"(?:为期|历时|持续)[0-9一二三四五六七八九十两半]+(?:天|日|周|个月)")

@@ -407,6 +407,13 @@ def test_bare_day_after_a_name_dates_the_event_in_the_publication_month():
         ("6日", date(2025, 6, 6)), ("23日", date(2025, 5, 23))]
 
 
+def test_bare_day_after_a_quoted_name_dates_the_event():
+    # A closing quote may also end a dateline credit; without a comma after
+    # the day it is the name's day (「…论坛」6日在…登场), not a lead.
+    found = dates_in("由市政府主办的「两岸产业交流论坛」6日在台中市登场。")
+    assert [(m.text, m.start_date) for m in found] == [("6日", date(2025, 6, 6))]
+
+
 def test_bare_day_takes_the_month_the_paragraph_last_wrote():
     found = dates_in("三场对话分别于8月6日启动,第二场对话13日在吴江举行。")
     assert [(m.text, m.start_date) for m in found] == [("8月6日", date(2025, 8, 6)), ("13日", date(2025, 8, 13))]

@@ -200,6 +200,16 @@ def test_events_numbered_meeting_held_alongside_is_its_own_child():
         (("forum", "2024-09-05", "首届高原生态传播大会"), 0)]
 
 
+def test_events_undated_page_takes_the_year_of_the_events_name():
+    text = "2024年丽江文旅推介会昨日(3日)在澳门举办,两地签署合作协议。"
+    assert summary(events_of(text)[0]) == ("forum", "2024", "2024年丽江文旅推介会")
+
+
+def test_events_count_opening_a_name_is_no_year():
+    text = "2000余名企业家论坛代表昨日在澳门参加活动。"
+    assert all(e.start_date is None for e in events_of(text))
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
