@@ -322,6 +322,23 @@ _LATIN_DATE_LABEL = re.compile(r"\s*(?:date|posted(?: on)?|published(?: on)?|upd
                                re.IGNORECASE)
 
 
+# A calendar block above the article: the day on one line and the year and
+# month on the next (05 / 2019-12), or the other way round.
+_WIDGET_DAY = re.compile(r"\s*(0?[1-9]|[12]\d|3[01])\s*")
+_WIDGET_MONTH = re.compile(r"\s*((?:19|20)\d{2})\s*[-/.]\s*(0?[1-9]|1[0-2])\s*")
+
+
+def _calendar_widget(lines: list[junk.Line], first_body: int) -> page_chrome.DateMatch | None:
+    header = [line for line in lines if line.index < first_body and line.norm.strip()]
+    for a, b in zip(header, header[1:], strict=False):
+        for day_line, month_line in ((a, b), (b, a)):
+            day = _WIDGET_DAY.fullmatch(day_line.norm)
+            month = _WIDGET_MONTH.fullmatch(month_line.norm)
+            if day and month:
+                return page_chrome.DateMatch(int(month[1]), int(month[2]), int(day[1]))
+    return None
+
+
 def _read_date(meta, lines: list[junk.Line], dateline: Dateline | None, text: str) -> None:
     first_body, _ = junk.body_bounds(lines)
     for line in lines:  # a metadata line, or a date with a time above the article
@@ -334,6 +351,9 @@ def _read_date(meta, lines: list[junk.Line], dateline: Dateline | None, text: st
         if line.dates and (dated_line or (line.index < first_body and line.dates[0].has_time)):
             if _set_date(meta, line.dates[0], "the date line"):
                 return
+    widget = _calendar_widget(lines, first_body)
+    if widget is not None and _set_date(meta, widget, "the calendar block"):
+        return
     if not dateline or dateline.month is None:
         return
     written = f"{dateline.month}月{dateline.day}日"

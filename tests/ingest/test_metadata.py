@@ -381,3 +381,15 @@ def test_read_metadata_a_date_under_an_english_label_on_the_lead_line():
     assert (meta.published, meta.precision) == (dt.date(2026, 3, 9), dates.DAY)
     # The word alone in a sentence is no label.
     assert read_metadata("活动主题为update 2026-03-09的新版本发布。\n").published is None
+
+
+def test_read_metadata_calendar_block_gives_the_day():
+    # A portal's calendar block: the day on one line, year and month under it.
+    text = "17\n2021-03\n两地签署合作协议\n3月16日，两市在兰州签署战略合作框架协议。\n"
+    meta = read_metadata(text)
+    assert (meta.published, meta.precision) == (dt.date(2021, 3, 17), dates.DAY)
+
+
+def test_read_metadata_numbers_alone_are_no_calendar_block():
+    text = "17\n12\n两地签署合作协议\n3月16日，两市在兰州签署战略合作框架协议。\n"
+    assert read_metadata(text).published is None
