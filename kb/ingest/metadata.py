@@ -476,7 +476,8 @@ def read_metadata(text: str, *, file_name: str = "") -> ArticleMetadata:
     meta = ArticleMetadata()
     lines = junk.analyse(text)
     kept = [line for line in lines if not line.junk and not line.blank]
-    dateline = next((d for d in map(find_dateline, kept[:5]) if d), None)
+    # Chrome (hotlines, a summary, 正文内容, the title again) may stand above it.
+    dateline = next((d for d in map(find_dateline, kept[:10]) if d), None)
     if dateline and dateline.place:
         meta.dateline_place = dateline.place
     _read_title(meta, lines, dateline, text)

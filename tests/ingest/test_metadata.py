@@ -393,3 +393,11 @@ def test_read_metadata_calendar_block_gives_the_day():
 def test_read_metadata_numbers_alone_are_no_calendar_block():
     text = "17\n12\n两地签署合作协议\n3月16日，两市在兰州签署战略合作框架协议。\n"
     assert read_metadata(text).published is None
+
+
+def test_read_metadata_dateline_below_page_chrome_names_the_outlet():
+    text = ("服务热线:\n010-12345678\n两市签署合作协议\n两市签署合作协议 摘要文字\n正文内容\n"
+            "两市签署合作协议\n中新社兰州3月16日电 (记者 王明)16日,两市在兰州签署合作协议。\n")
+    meta = read_metadata(text)
+    assert meta.outlet == "中新社"
+    assert meta.dateline_place == "兰州"
