@@ -89,11 +89,11 @@ _NOT_BODIES = re.compile(r"(?:磋商会|会商会|协商会|洽商会|项目|大
 _LEAD_NOISE = re.compile(r"^(?:[(（](?:转载|转自|来源|原创|图|摄)[)）]|原(?=[\u4e00-\u9fff]{2,}[省市县区]))")
 # A clause is no name: a possessive with more after it (…辖市的市政府和商务局;
 # 美的 of a brand stays), a verb of leading or of taking office (…主委何某率
-# 民进…, …董事长某某当选商会) or 各 of a class (泛珠各方日常工作办公室)
-# inside it.
+# 民进…, …董事长某某当选商会), 各 of a class (泛珠各方日常工作办公室; 各界
+# of 香港各界…联合会 stays) or two levels joined (广东省及市政府) inside it.
 _CLAUSE_INSIDE = re.compile(
     r"[^“”「」《》()（）]*(?:的[^“”「」《》()（）]*[和与及]|[\u4e00-\u9fff]{3,}的|率|当选|担任|出任"
-    r"|各(?:方|地|省|市|区|县|级|类))")
+    r"|各(?!界)|[省市区县](?:及|和)[省市区县])")
 
 
 def _trimmed(c: Candidate) -> Candidate | None:

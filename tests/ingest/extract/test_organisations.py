@@ -713,3 +713,18 @@ def test_time_word_and_verbs_before_a_suffix_are_no_name():
 
 def test_rank_phrase_before_a_company_is_no_part_of_it():
     assert not any("500强" in n for n in names("世界500强企业杭州远航机械有限公司落户园区。"))
+
+
+def test_visiting_verbs_and_mainland_are_boundaries():
+    found = names("代表团参访澳门大学,随后到访杭州博物馆。大陆国务院台办发言人表示。")
+    assert "澳门大学" in found and "国务院台办" in found
+    assert not any(n.startswith(("参访", "到访", "大陆")) for n in found)
+
+
+def test_rank_of_a_museum_is_no_name():
+    assert names("这是一座国家一级博物馆。") == []
+
+
+def test_each_trade_and_two_levels_joined_are_classes():
+    assert names("中彰投苗各产业协会联合展示特色产品。") == []
+    assert not any("及市" in n for n in names("活动得到广东省及市政府支持。"))
