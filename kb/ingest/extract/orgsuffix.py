@@ -224,7 +224,10 @@ def _candidates(scan: OrgScan) -> list[Candidate]:
         if _after_class_marker(scan, start) or _goal(scan.text, start, suffix):
             continue
         if bare_level(scan.text[start:e]) and start not in scan.region_at:
-            cand = scan.bare_body(start, e)  # 县企业家协会: the article's county, or none
+            # 县企业家协会: the place the article is about; when it is about
+            # two, the place of a body named before it in the sentence
+            # (湖南省委书记X代表省委、省人大常委会…); else none.
+            cand = scan.bare_body(start, e) or scan.bare_body(start, e, _placed_before(scan.text, out, start))
         else:
             cand = _make(scan, start, e, suffix, until=_bracket_place_after(scan, e, suffix))
             if cand is None:
@@ -232,6 +235,13 @@ def _candidates(scan: OrgScan) -> list[Candidate]:
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _placed_before(text: str, cands: list[Candidate], start: int) -> Candidate | None:
+    """The nearest placed organisation before start in the same sentence."""
+    before = [c for c in cands if c.end <= start and c.region_key
+              and not any(ch in text[c.end:start] for ch in "。！？!?；;\n")]
+    return max(before, key=lambda c: c.end) if before else None
 
 
 def _after_descriptor(scan: OrgScan, start: int, suffix_start: int, end: int, suffix: str):

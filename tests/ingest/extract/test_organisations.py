@@ -728,3 +728,11 @@ def test_rank_of_a_museum_is_no_name():
 def test_each_trade_and_two_levels_joined_are_classes():
     assert names("中彰投苗各产业协会联合展示特色产品。") == []
     assert not any("及市" in n for n in names("活动得到广东省及市政府支持。"))
+
+
+def test_bare_bodies_after_a_leader_of_one_of_two_provinces_are_his_provinces():
+    text = ("浙江、江苏两省交流座谈会在杭州举行。浙江省委书记王明代表省委、省人大常委会、"
+            "省政府、省政协对江苏省代表团表示欢迎。")
+    found = names(text)
+    assert {"浙江省人大常委会", "浙江省政府", "浙江省政协"} <= set(found)
+    assert not any(n.startswith("江苏省") for n in found)
