@@ -56,6 +56,8 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
                     yield EventMention("agreement", book.group(1), book.start(), book.end(), verb.group(),
                                        sentence, title=book.group(1))
                 continue
+            if _LISTED.search(text, start, noun.start()):
+                start = noun.start()  # 签订包括交通、环保等多项…协议: a list of fields, no name
             name = text[start:noun.end()].strip("“”《》")
             if any(c in name for c in CLAUSE_END):
                 continue
@@ -89,6 +91,10 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
         generic, _, _ = classify_name(text[start:match.start()])
         yield EventMention("agreement", name, start, match.end(), match.group(), sentence,
                            generic=generic, title=name)
+
+
+# Words before an agreement noun that list its fields rather than name it.
+_LISTED = re.compile(r"^(?:包括|涵盖|涉及|覆盖)|等(?:多|\d+|[一二三四五六七八九十几])[项份个]")
 
 
 def _agreement_name_start(text: str, noun_start: int, floor: int) -> int:

@@ -210,6 +210,12 @@ def test_events_count_opening_a_name_is_no_year():
     assert all(e.start_date is None for e in events_of(text))
 
 
+def test_events_agreements_listed_by_field_get_a_flagged_title():
+    text = "18日,两地交流会在萍乡召开,8县市签订包括交通、文旅、应急等多项合作协议。"
+    agreement = next(e for e in events_of(text, dt.date(2024, 5, 20)) if e.kind == "agreement")
+    assert "包括" not in agreement.title and agreement.title_generated
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
