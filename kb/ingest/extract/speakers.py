@@ -29,6 +29,8 @@ _MAX_PHRASE = 16  # how far a speech verb may stand after a quote
 # 在谈到凯达时 / 在发言中 / 在结业仪式上 / 致辞时: an adverbial between speaker and verb.
 _ADVERBIAL = re.compile(r"(?:在[^，。；！？,;!?\n]{1,24}?(?:时|中|上|后|期间)|(?:在|于)?(?:"
                         + "|".join(lexicon.SPEECH_OCCASIONS) + r")(?:时|中))[，,]?$")
+# How someone speaks, before the speech verb: 颇为感慨地, 动情地, 笑着.
+_MANNER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:地|着)")
 _ADVERBIAL_AFTER = re.compile(r"(?:在|于)[^，。；！？,;!?\n“”]{1,16}?(?:时|中|上|后|期间)|(?:在|于)?(?:"
                               + "|".join(lexicon.SPEECH_OCCASIONS) + r")(?:时|中)?")
 _LEADS = WordSet(lexicon.GROUP_LEADS)
@@ -363,9 +365,15 @@ def _attribution_phrase(text: str, pos: int) -> Speaker | None:
 def _attribution_tail(text: str, pos: int, loose: bool = False) -> bool:
     """What follows a speaker after a quote: a speech verb or an evaluative
     phrase (after adverbs), or — loose, for groups — a short clause."""
+    core = CORES.starting_at(text, pos)  # “…”冯某委员说: a title after the name
+    if core and not loose:
+        pos += len(core)
     adverb = ADVERBS.starting_at(text, pos)
     if adverb:
         pos += len(adverb)
+    manner = _MANNER.match(text, pos)  # 颇为感慨地说, 笑着说
+    if manner and SPEECH.starting_at(text, manner.end()):
+        return True
     adverbial = _ADVERBIAL_AFTER.match(text, pos)  # 高某在发布会上说
     if adverbial and SPEECH.starting_at(text, adverbial.end()):
         return True

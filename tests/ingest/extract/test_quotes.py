@@ -60,6 +60,12 @@ def test_speaker_after_quote_with_evaluative_phrase():
     assert said(text) == [("direct", "骆大进", "我们正在共同研究")]
 
 
+def test_speaker_after_quote_with_title_after_name_and_manner():
+    text = "“这里的茶叶这么好,应该打出品牌。”王海燕委员颇为感慨地说,“包装还要再下功夫。”"
+    assert said(text) == [("direct", "王海燕", "这里的茶叶这么好"), ("direct", "王海燕", "包装还要再下功夫")]
+    assert said("“路修好了,山货就出得去。”李春生笑着说。") == [("direct", "李春生", "路修好了,山货就")]
+
+
 def test_speaker_before_quote_with_colon():
     text = "天合富奥汽车安全系统(长春)有限公司副总经理刘兴治感慨道:“AI发展赋予了传统制造业新的生命力。”"
     assert said(text) == [("direct", "刘兴治", "AI发展赋予了传")]
