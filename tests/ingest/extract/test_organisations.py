@@ -736,3 +736,14 @@ def test_bare_bodies_after_a_leader_of_one_of_two_provinces_are_his_provinces():
     found = names(text)
     assert {"浙江省人大常委会", "浙江省政府", "浙江省政协"} <= set(found)
     assert not any(n.startswith("江苏省") for n in found)
+
+
+def test_liaison_and_affairs_offices_are_government_departments():
+    found = names("中央政府驻港联络办副主任王明、广东省委港澳办主任李华出席。")
+    assert "中央政府驻港联络办" in found and "广东省委港澳办" in found
+
+
+def test_verbs_of_being_asked_and_quoting_are_boundaries():
+    found = names("市委书记王明受浙江省委委托出席。该文摘自中央电视台。")
+    assert "浙江省委" in found
+    assert not any(n.startswith(("受", "摘自")) for n in found)
