@@ -501,12 +501,20 @@ def _lead_day(text: str, tok: Tok, ctx: _Context, out: list[DateMention]) -> Non
     earlier in the paragraph), else the publication's (the month before when
     the day is after the publication day).  Elsewhere (18日的第二场, 30日前)
     a bare day is left alone."""
-    if not tok.text[:-1].isdigit() or tok.text[-1] != "日" or tok.value is None:
+    if not tok.text[:-1].isdigit() or tok.text[-1] != "日":
         return
+    month_lost = None
+    if tok.value is None:
+        # 1130日, 221日: a page that lost the 月 (11月30日, 2月21日); read so
+        # only where one split gives a real month and day, and only in the
+        # places a lead's day stands (checked below).
+        month_lost = _lost_month(tok.text[:-1])
+        if month_lost is None:
+            return
     before = tok.start - 1
     while before >= 0 and text[before] in " \t\u3000":
         before -= 1
-    day = tok.value
+    day = tok.value if month_lost is None else month_lost[1]
     # 18日-19日, 18日至19日: a range of bare days.
     last_day = None
     range_end = _DAY_RANGE.match(text, tok.end)
@@ -520,6 +528,9 @@ def _lead_day(text: str, tok: Tok, ctx: _Context, out: list[DateMention]) -> Non
             text[before] in "于”\"" or _NAME_CHAR.match(text[before]))):
         return
     dates = _NOT_RESOLVED
+    if month_lost is not None:
+        _month_day_lost(text, tok, end, clock, month_lost, ctx, out)
+        return
     month = _narrative_month(text, tok.start, out) if not lead or ctx.published is None else None
     if month is None and ctx.published is not None and ctx.precision == DAY:
         pub = ctx.published
@@ -534,6 +545,27 @@ def _lead_day(text: str, tok: Tok, ctx: _Context, out: list[DateMention]) -> Non
             # (else 31日 in an article of 5 May: April has no 31st)
             dates = (start, stop, DAY, source)
     _add(out, text, tok.start, end, dates, RANGE if last_day else MONTH_DAY, clock)
+
+
+def _lost_month(digits: str) -> tuple[int, int] | None:
+    """(month, day) of a month and day written without 月 (1130 -> 11, 30),
+    when exactly one split of the digits gives a real one."""
+    if len(digits) not in (3, 4) or digits.startswith("0"):
+        return None
+    splits = {(int(digits[:k]), int(digits[k:])) for k in (1, 2) if digits[k] != "0" or k == len(digits) - 1}
+    real = [(m, d) for m, d in splits if 1 <= m <= 12 and 1 <= d <= 31 and len(str(d)) == len(digits) - len(str(m))]
+    return real[0] if len(real) == 1 else None
+
+
+def _month_day_lost(text, tok: Tok, end: int, clock: str, month_day, ctx: _Context,
+                    out: list[DateMention]) -> None:
+    month, day = month_day
+    start = None
+    if ctx.published is not None and ctx.precision in (DAY, MONTH):
+        year = _nearest_year(month, day, ctx)
+        start = _date(year, _Point(None, month, day), DAY) if year is not None else None
+    dates = (start, None, DAY, FROM_PUBLISHED) if start is not None else _NOT_RESOLVED
+    _add(out, text, tok.start, end, dates, MONTH_DAY, clock)
 
 
 _DAY_RANGE = re.compile(r"\s*[-－—~至到]\s*(\d{1,2})日")

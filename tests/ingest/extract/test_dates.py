@@ -414,6 +414,14 @@ def test_bare_day_after_a_quoted_name_dates_the_event():
     assert [(m.text, m.start_date) for m in found] == [("6日", date(2025, 6, 6))]
 
 
+def test_day_of_a_page_that_lost_its_month_sign():
+    # 1130日 is 11月30日 with the 月 lost; 120日内 is a span of days.
+    found = dates_in("1130日,两市在昆明签署合作协议。")
+    assert [(m.text, m.start_date, m.precision) for m in found] == [("1130日", date(2025, 11, 30), DAY)]
+    assert dates_in("项目须在120日内完工。") == []
+    assert dates_in("111日,两市签约。") == []  # 1月11日 or 11月1日: no way to tell
+
+
 def test_bare_day_takes_the_month_the_paragraph_last_wrote():
     found = dates_in("三场对话分别于8月6日启动,第二场对话13日在吴江举行。")
     assert [(m.text, m.start_date) for m in found] == [("8月6日", date(2025, 8, 6)), ("13日", date(2025, 8, 13))]
