@@ -39,9 +39,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from kb.dates import DAY, MONTH, PRECISIONS, UNKNOWN, YEAR
+from kb.ingest.extract.date_resolution import (
+    FROM_PUBLISHED,
+    FROM_TEXT,
+    NOT_RESOLVED,
+    UNRESOLVED,
+    Context,
+    Expr,
+    Point,
+    date,
+    nearest_year,
+    possible,
+    relative,
+    resolve,
+    shift_month,
+    year_of,
+)
 from kb.ingest.extract.date_tokens import (
     ENUM_SEP,
     LEAD_BEFORE,
@@ -62,12 +77,8 @@ RELATIVE = "relative"  # 今天, 去年, 今年3月, 日前, 当天
 YEAR_FORM = "year"  # 2011年, 2035年
 MONTH_FORM = "month"  # 12月, 四月 (no year in the text)
 
-# Where the year (or the day) came from.
-FROM_TEXT = "text"
-FROM_PUBLISHED = "published"
-FROM_NAME = "event name"  # the year of the event's own name (2019…论坛)
-UNRESOLVED = ""
-
+# Where the year (or the day) came from: FROM_TEXT, FROM_PUBLISHED,
+# FROM_NAME, UNRESOLVED (date_resolution).
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,30 +95,6 @@ class DateMention:
 
 
 # ---------------------------------------------------------------- the parser
-
-
-class _Point(NamedTuple):
-    """One end of an expression.  year: (value, 'Y') or (offset, 'relyear')."""
-
-    year: tuple[int, str] | None
-    month: int | None
-    day: int | None
-
-
-class _Expr(NamedTuple):
-    start: int
-    end: int
-    first: _Point
-    last: _Point | None  # ranges
-    level: str  # DAY, MONTH or YEAR
-
-
-class _Context(NamedTuple):
-    published: dt.date | None
-    precision: str
-    # The year an event's own name gives (2019长江经济带合作论坛): a month-
-    # day the publication date cannot place falls in it.
-    year: int | None = None
 
 
 _ORDER = {"y": 0, "m": 1, "d": 2}
@@ -150,7 +137,7 @@ def _year_part(tok: Tok | None, n_year: int | None = None) -> tuple[int, str] | 
     return tok.value, ("Y" if tok.kind == "Y" else "relyear")
 
 
-def _calendar(toks: list[Tok], i: int) -> tuple[_Expr | None, int]:
+def _calendar(toks: list[Tok], i: int) -> tuple[Expr | None, int]:
     """The expression starting at toks[i] (a year, a month or a number before a dash)."""
     p1, j, end = _point(toks, i, toks[i].start)
     real = [s for s in ("y", "m", "d") if s in p1]
@@ -178,18 +165,18 @@ def _calendar(toks: list[Tok], i: int) -> tuple[_Expr | None, int]:
             n = p1["n"].value if n_slot else None
             if n_slot and in_range(n, *_LIMITS[n_slot]) is None:
                 return None, j2  # 0—3月, 13-20日
-            first = _Point(
+            first = Point(
                 _year_part(p1.get("y"), n if n_slot == "y" else None),
                 n if n_slot == "m" else (p1["m"].value if "m" in p1 else None),
                 n if n_slot == "d" else (p1["d"].value if "d" in p1 else None),
             )
-            last = _Point(
+            last = Point(
                 _year_part(p2.get("y")),
                 p2["m"].value if "m" in p2 else None,
                 p2["d"].value if "d" in p2 else None,
             )
             level = _LEVEL[real2[-1]]
-            return _Expr(toks[i].start, end2, first, last, level), j2
+            return Expr(toks[i].start, end2, first, last, level), j2
     if "n" in p1:  # no range after all: the bare number is not part of it
         del p1["n"]
         j -= 1
@@ -198,148 +185,12 @@ def _calendar(toks: list[Tok], i: int) -> tuple[_Expr | None, int]:
             return None, i + 1
     if any(t.value is None for t in p1.values()):
         return None, j  # 13月5日, 6月32日: impossible, drop it all
-    first = _Point(
+    first = Point(
         _year_part(p1.get("y")),
         p1["m"].value if "m" in p1 else None,
         p1["d"].value if "d" in p1 else None,
     )
-    return _Expr(toks[i].start, end, first, None, _LEVEL[real[-1]]), j
-
-
-# ---------------------------------------------------------------- resolution
-
-
-def _possible(point: _Point) -> bool:
-    """Could this month and day exist in some year?  (2月29日 yes, 2月30日 no)"""
-    if point.month is None or point.day is None:
-        return True
-    try:
-        dt.date(2000, point.month, point.day)
-    except ValueError:
-        return False
-    return True
-
-
-def _nearest_year(month: int, day: int | None, ctx: _Context) -> int | None:
-    """The year, among the publication year and its neighbours, that puts
-    month/day nearest the publication date; ties go to the earlier year."""
-    pub = ctx.published
-    if pub is None or ctx.precision not in (DAY, MONTH):
-        return None
-    ref = pub if ctx.precision == DAY else pub.replace(day=15)
-    best = None
-    for year in (pub.year - 1, pub.year, pub.year + 1):
-        try:
-            distance = abs((dt.date(year, month, day or 15) - ref).days)
-        except ValueError:  # 2月29日 in a common year
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1] if best else None
-
-
-def _year_of(point: _Point, ctx: _Context) -> tuple[int | None, str]:
-    if point.year is not None:
-        value, kind = point.year
-        if kind == "Y":
-            return value, FROM_TEXT
-        if ctx.published is None or ctx.precision == UNKNOWN:
-            return None, UNRESOLVED
-        return ctx.published.year + value, FROM_PUBLISHED
-    if point.month is None:
-        return None, UNRESOLVED
-    year = _nearest_year(point.month, point.day, ctx)
-    if year is None and ctx.year is not None:
-        return ctx.year, FROM_NAME
-    return year, (FROM_PUBLISHED if year is not None else UNRESOLVED)
-
-
-def _date(year: int, point: _Point, level: str) -> dt.date | None:
-    try:
-        if level == DAY:
-            return dt.date(year, point.month, point.day)
-        if level == MONTH:
-            return dt.date(year, point.month, 1)
-        return dt.date(year, 1, 1)
-    except (ValueError, TypeError):
-        return None
-
-
-# (start_date, end_date, precision, resolved_from) of an expression
-_NOT_RESOLVED = (None, None, UNKNOWN, UNRESOLVED)
-
-
-def _resolve(expr: _Expr, ctx: _Context) -> tuple | None:
-    """The expression's dates (see _NOT_RESOLVED), or None when they are impossible."""
-    first, last = expr.first, expr.last
-    if not _possible(first) or (last and not _possible(last)):
-        return None
-    year, source = _year_of(first, ctx)
-    if year is None:
-        return _NOT_RESOLVED
-    start = _date(year, first, expr.level)
-    if last is None:
-        # 2025年2月29日, 前年2月29日: the year is known and has no such day.
-        return None if start is None else (start, None, expr.level, source)
-    # The end inherits what it does not say: 4月15日至20日 is in April, and
-    # 12月28日至1月3日 (no year at the end) runs into the next year.
-    if last.year is not None:
-        end_year, end_source = _year_of(last, ctx)
-        if end_year is None:
-            return _NOT_RESOLVED
-    else:
-        end_year, end_source = year, source
-        if last.month is not None and first.month is not None and last.month < first.month:
-            end_year += 1
-    end_month = last.month if last.month is not None else first.month
-    end = _date(end_year, _Point(None, end_month, last.day), expr.level)
-    if start is None or end is None or end < start:
-        return None  # 2025年2月28日至29日, 6月9日至7日: not a range
-    source = FROM_PUBLISHED if FROM_PUBLISHED in (source, end_source) else FROM_TEXT
-    return start, end, expr.level, source
-
-
-def _shift_month(value: dt.date, months: int) -> dt.date:
-    index = value.year * 12 + value.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-# "A few days ago": the day is unknown, but the month is the publication's
-# once the publication day is past the first week (earlier, it may be the
-# month before: then only the year is sure, unless it is January).
-_VAGUE_RECENT = {"日前", "近日", "近期", "不久前"}
-_VAGUE_WINDOW_DAYS = 7
-
-
-def _vague(tok: Tok, pub: dt.date, precision: str) -> tuple:
-    if tok.text not in _VAGUE_RECENT:
-        return _NOT_RESOLVED  # 此前: before the story, no telling how long
-    if precision == DAY and pub.day > _VAGUE_WINDOW_DAYS:
-        return pub.replace(day=1), None, MONTH, FROM_PUBLISHED
-    if precision in (DAY, MONTH) and pub.month > 1:
-        return dt.date(pub.year, 1, 1), None, YEAR, FROM_PUBLISHED
-    return _NOT_RESOLVED
-
-
-def _relative(tok: Tok, ctx: _Context) -> tuple:
-    """The dates of 今天, 上月, 日前, 当天 … (relyear goes through _calendar)."""
-    pub, precision = ctx.published, ctx.precision
-    if pub is None or precision == UNKNOWN or tok.kind == "event":
-        return _NOT_RESOLVED
-    if tok.kind == "vague":
-        return _vague(tok, pub, precision)
-    if tok.kind == "relmonth":
-        if precision == YEAR:
-            return _NOT_RESOLVED
-        return _shift_month(pub, tok.value), None, MONTH, FROM_PUBLISHED
-    # 今天 is the publication date at its own precision; 昨天 in an article
-    # known only to the month could be in either month: unknown.
-    if precision == DAY:
-        return pub + dt.timedelta(days=tok.value), None, DAY, FROM_PUBLISHED
-    if tok.value == 0:
-        start = pub.replace(day=1) if precision == MONTH else dt.date(pub.year, 1, 1)
-        return start, None, precision, FROM_PUBLISHED
-    return _NOT_RESOLVED
+    return Expr(toks[i].start, end, first, None, _LEVEL[real[-1]]), j
 
 
 # ---------------------------------------------------------------- the entry point
@@ -355,7 +206,7 @@ def find_dates(
         raise ValueError(f"unknown precision {published_precision!r}")
     if published is None or not MIN_YEAR <= published.year <= MAX_YEAR:
         published = None  # a nonsense publication year resolves nothing
-    ctx = _Context(published, published_precision if published else UNKNOWN, year)
+    ctx = Context(published, published_precision if published else UNKNOWN, year)
     toks = tokens(text)
     out: list[DateMention] = []
     i = 0
@@ -387,7 +238,7 @@ def _time_after(text: str, pos: int) -> tuple[int, str]:
     return (m.end(), m.group(1)) if m else (pos, "")
 
 
-def _parse_at(text: str, toks: list[Tok], i: int, ctx: _Context, out: list[DateMention]) -> int:
+def _parse_at(text: str, toks: list[Tok], i: int, ctx: Context, out: list[DateMention]) -> int:
     """Read the expression at toks[i] into `out`; return the next token index."""
     tok = toks[i]
     if out and tok.start < out[-1].end:
@@ -402,12 +253,12 @@ def _parse_at(text: str, toks: list[Tok], i: int, ctx: _Context, out: list[DateM
         _add(out, text, tok.start, end, (tok.value, None, DAY, FROM_TEXT), ABSOLUTE, clock)
     elif tok.kind in ("relday", "event"):
         end, clock = _time_after(text, tok.end)
-        _add(out, text, tok.start, end, _relative(tok, ctx), RELATIVE, clock)
+        _add(out, text, tok.start, end, relative(tok, ctx), RELATIVE, clock)
     elif tok.kind == "relmonth" and i + 1 < len(toks) and toks[i + 1].kind == "D" \
             and toks[i + 1].start == tok.end:
         # 上月20日: the day of the month before the publication's.
         day = toks[i + 1]
-        month, _, precision, source = _relative(tok, ctx)
+        month, _, precision, source = relative(tok, ctx)
         end, clock = _time_after(text, day.end)
         if month is not None and precision == MONTH and isinstance(day.value, int):
             try:
@@ -417,13 +268,13 @@ def _parse_at(text: str, toks: list[Tok], i: int, ctx: _Context, out: list[DateM
                 pass  # 上月31日 in a 30-day month: impossible, no mention
         return i + 2
     elif tok.kind in ("relmonth", "vague"):
-        _add(out, text, tok.start, tok.end, _relative(tok, ctx), RELATIVE)
+        _add(out, text, tok.start, tok.end, relative(tok, ctx), RELATIVE)
     elif tok.kind == "D":
         _lead_day(text, tok, ctx, out)
     return i + 1
 
 
-def _form(expr: _Expr) -> str:
+def _form(expr: Expr) -> str:
     if expr.last is not None:
         return RANGE
     if expr.first.year is not None:
@@ -434,7 +285,7 @@ def _form(expr: _Expr) -> str:
 
 
 def _emit(
-    text: str, toks: list[Tok], j: int, expr: _Expr, ctx: _Context, out: list[DateMention]
+    text: str, toks: list[Tok], j: int, expr: Expr, ctx: Context, out: list[DateMention]
 ) -> int:
     """Resolve one expression (and the enumeration it may open) into `out`."""
     end, clock = _time_after(text, expr.end) if expr.level == DAY else (expr.end, "")
@@ -443,7 +294,7 @@ def _emit(
         if items:
             _emit_enumeration(text, expr, end, clock, items, ctx, out)
             return j
-    resolved = _resolve(expr, ctx)
+    resolved = resolve(expr, ctx)
     if resolved is not None:
         _add(out, text, expr.start, end, resolved, _form(expr), clock)
     return j
@@ -468,33 +319,33 @@ def _enumeration(text: str, toks: list[Tok], j: int, pos: int) -> tuple[list, in
 def _emit_enumeration(text, expr, end, clock, items, ctx, out) -> None:
     """4月9日、18日、26日: one mention per day; each item carries the month
     (and the year) of the item before it."""
-    resolved = _resolve(expr, ctx)
+    resolved = resolve(expr, ctx)
     if resolved is not None:
         _add(out, text, expr.start, end, resolved, ENUMERATION_ITEM, clock)
     year, source = (resolved[0].year, resolved[3]) if resolved and resolved[0] else (None, "")
     month = expr.first.month
     for parts, start, stop, item_clock in items:
-        point = _Point(
+        point = Point(
             _year_part(parts.get("y")),
             parts["m"].value if "m" in parts else month,
             parts["d"].value,
         )
-        if any(t.value is None for t in parts.values()) or not _possible(point):
+        if any(t.value is None for t in parts.values()) or not possible(point):
             continue  # an impossible item: drop it, keep the others
         if point.year is not None:
-            year, source = _year_of(point, ctx)
+            year, source = year_of(point, ctx)
         elif year is not None and point.month < month:
             year += 1  # 12月28日、1月3日
         month = point.month
         if year is None:
-            _add(out, text, start, stop, _NOT_RESOLVED, ENUMERATION_ITEM, item_clock)
+            _add(out, text, start, stop, NOT_RESOLVED, ENUMERATION_ITEM, item_clock)
             continue
-        day = _date(year, point, DAY)
+        day = date(year, point, DAY)
         if day is not None:  # else 2025年2月28日、29日: that year has no such day
             _add(out, text, start, stop, (day, None, DAY, source), ENUMERATION_ITEM, item_clock)
 
 
-def _lead_day(text: str, tok: Tok, ctx: _Context, out: list[DateMention]) -> None:
+def _lead_day(text: str, tok: Tok, ctx: Context, out: list[DateMention]) -> None:
     """A bare day that dates what is told: 23日，… opening a sentence, or a
     day right after a name and before its verb (深港合作会议6日在深圳举行,
     论坛于23日举行).  Its month is the narrative's (the last month written
@@ -527,20 +378,20 @@ def _lead_day(text: str, tok: Tok, ctx: _Context, out: list[DateMention]) -> Non
     if not lead and not (before >= 0 and _PREDICATE.match(text, end) and (
             text[before] in "于”\"" or _NAME_CHAR.match(text[before]))):
         return
-    dates = _NOT_RESOLVED
+    dates = NOT_RESOLVED
     if month_lost is not None:
         _month_day_lost(text, tok, end, clock, month_lost, ctx, out)
         return
     month = _narrative_month(text, tok.start, out) if not lead or ctx.published is None else None
     if month is None and ctx.published is not None and ctx.precision == DAY:
         pub = ctx.published
-        month = pub.replace(day=1) if day <= pub.day else _shift_month(pub, -1)
+        month = pub.replace(day=1) if day <= pub.day else shift_month(pub, -1)
         source = FROM_PUBLISHED
     else:
         source = FROM_TEXT
     if month is not None:
-        start = _date(month.year, _Point(None, month.month, day), DAY)
-        stop = _date(month.year, _Point(None, month.month, last_day), DAY) if last_day else None
+        start = date(month.year, Point(None, month.month, day), DAY)
+        stop = date(month.year, Point(None, month.month, last_day), DAY) if last_day else None
         if start is not None and (last_day is None or stop is not None):
             # (else 31日 in an article of 5 May: April has no 31st)
             dates = (start, stop, DAY, source)
@@ -557,14 +408,14 @@ def _lost_month(digits: str) -> tuple[int, int] | None:
     return real[0] if len(real) == 1 else None
 
 
-def _month_day_lost(text, tok: Tok, end: int, clock: str, month_day, ctx: _Context,
+def _month_day_lost(text, tok: Tok, end: int, clock: str, month_day, ctx: Context,
                     out: list[DateMention]) -> None:
     month, day = month_day
     start = None
     if ctx.published is not None and ctx.precision in (DAY, MONTH):
-        year = _nearest_year(month, day, ctx)
-        start = _date(year, _Point(None, month, day), DAY) if year is not None else None
-    dates = (start, None, DAY, FROM_PUBLISHED) if start is not None else _NOT_RESOLVED
+        year = nearest_year(month, day, ctx)
+        start = date(year, Point(None, month, day), DAY) if year is not None else None
+    dates = (start, None, DAY, FROM_PUBLISHED) if start is not None else NOT_RESOLVED
     _add(out, text, tok.start, end, dates, MONTH_DAY, clock)
 
 
