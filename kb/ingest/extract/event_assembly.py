@@ -112,6 +112,7 @@ def assemble(doc: Document, mentions: list[EventMention],
     link_parents(events)
     inherit_from_enclosing(events, mentions, owner, doc)
     _fold_lone_ceremonies(events, owner, doc.text)
+    _merge_preparations(events, owner)
     _dated_by_name_year(events)
     _mark_collective_agreements(events)
     return events, owner
@@ -386,6 +387,42 @@ def _add_ceremonies(events: list[Draft], ceremonies: list[EventMention],
 
 # A year opening a name (2024年…, 2019长江…, 2025·中国…), not a count
 # (2000余名企业家).
+_PREPARATION_DAYS = 21
+
+
+def _merge_preparations(events: list[Draft], owner: dict[int, int]) -> None:
+    """3月30日…携手开办X研讨班 … 4月8日,X研讨班开班: one class told on the
+    day it was arranged and on the day it opened.  Two named classes or
+    meetings with the same name, each on a day a few weeks apart at most,
+    are one event on the day it opened (or was held)."""
+    for i, a in enumerate(events):
+        for j, b in enumerate(events):
+            if j <= i or a.dropped or b.dropped or a.kind != b.kind or a.kind not in ("training", "forum"):
+                continue
+            if a.generic or b.generic or a.parent is not None or b.parent is not None \
+                    or any(e.parent in (i, j) for e in events):
+                continue
+            if not (a.precision == b.precision == D.DAY) or a.is_range or b.is_range \
+                    or a.start_date == b.start_date \
+                    or abs((a.start_date - b.start_date).days) > _PREPARATION_DAYS:
+                continue
+            if not {bare_name(n) for n in a.names} & {bare_name(n) for n in b.names}:
+                continue
+            keep, drop = (j, i) if "start" in b.lifecycle and "start" not in a.lifecycle else (i, j)
+            kept, dropped = events[keep], events[drop]
+            if "start" not in kept.lifecycle and kept.start_date < dropped.start_date:
+                keep, drop, kept, dropped = drop, keep, dropped, kept  # else the later day
+            dropped.dropped = True
+            for span in dropped.spans:
+                if span not in kept.spans:
+                    kept.spans.append(span)
+            for sentence in dropped.sentences:
+                kept.add_sentence(sentence)
+            for key, index in owner.items():
+                if index == drop:
+                    owner[key] = keep
+
+
 _NAME_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=[\u4e00-\u9fff])(?![余多个家名亩万千百人次届期项件]))")
 
 

@@ -216,6 +216,20 @@ def test_events_agreements_listed_by_field_get_a_flagged_title():
     assert "包括" not in agreement.title and agreement.title_generated
 
 
+def test_events_classes_named_by_level_or_form():
+    found = events_of("10月18日,甘南州乡镇党委书记班在兰州大学开班。5月6日,三市文旅干部线上研讨班开班。",
+                      dt.date(2024, 10, 20))
+    assert [summary(e) for e in found] == [
+        ("training", "2024-10-18", "甘南州乡镇党委书记班"), ("training", "2024-05-06", "三市文旅干部线上研讨班")]
+
+
+def test_events_class_arranged_then_opened_is_one_class_on_its_opening_day():
+    text = ("3月30日,四地党校携手开办川南城市群党校线上研讨班。4月1日,四地共同制定课程。"
+            "4月8日,川南城市群党校线上研讨班开班。")
+    assert [summary(e) for e in events_of(text, dt.date(2024, 4, 10))] == [
+        ("training", "2024-04-08", "川南城市群党校线上研讨班")]
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
