@@ -156,7 +156,8 @@ def _pronoun(ctx: QuoteContext, at: int) -> Speaker | None:
     """他/她: the person named last before, in this or the previous paragraph;
     among them one who spoke in this paragraph comes first (寿子琪表示…。他指出)."""
     paragraph = ctx.paragraph(at)
-    before = ctx.persons_between(ctx.paragraph_starts[max(0, paragraph - 1)], at)
+    before = [(m, p) for m, p in ctx.persons_between(ctx.paragraph_starts[max(0, paragraph - 1)], at)
+              if not _cited(ctx.text, m.end)]
     if not before:
         return None
     mention, person = before[-1]
@@ -169,6 +170,16 @@ def _pronoun(ctx: QuoteContext, at: int) -> Speaker | None:
     here = {p.name for m, p in before if ctx.paragraph(m.start) == paragraph}
     return Speaker(speaker.name, "", speaker.title, speaker.organisation, at, at + 1,
                    weak=here != {person.name})
+
+
+# 落实习近平总书记重要指示精神: a leader named for his words or ideas, not
+# someone present who could be 他.
+_CITED = re.compile(r"(?:同志)?的?(?:重要|新时代|关于|系列|指示|讲话|思想|批示|嘱托|回信|贺信|号召|视察)")
+
+
+def _cited(text: str, end: int) -> bool:
+    core = CORES.starting_at(text, end)
+    return _CITED.match(text, end + len(core) if core else end) is not None
 
 
 def _speaks_at(text: str, pos: int) -> bool:

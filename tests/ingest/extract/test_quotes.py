@@ -66,6 +66,12 @@ def test_speaker_after_quote_with_title_after_name_and_manner():
     assert said("“路修好了,山货就出得去。”李春生笑着说。") == [("direct", "李春生", "路修好了,山货就")]
 
 
+def test_pronoun_skips_a_leader_named_for_his_instructions():
+    text = ("省委书记李明向代表团表示欢迎,对两地认真落实习近平总书记重要指示精神表示肯定。"
+            "他说,两地协作成效显著。")
+    assert said(text)[-1] == ("indirect", "李明", "两地协作成效显著")
+
+
 def test_speaker_before_quote_with_colon():
     text = "天合富奥汽车安全系统(长春)有限公司副总经理刘兴治感慨道:“AI发展赋予了传统制造业新的生命力。”"
     assert said(text) == [("direct", "刘兴治", "AI发展赋予了传")]
