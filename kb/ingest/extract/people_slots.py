@@ -92,8 +92,24 @@ def _shaped(text: str, pos: int, end: int) -> bool:
 def _name_at(text: str, pos: int) -> int | None:
     end = name_end(text, pos)
     if end is None or not _shaped(text, pos, end):
-        return None
+        return _dotted_in_list(text, pos)
     return end
+
+
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}[·•・][\u4e00-\u9fff]{2,6}")
+
+
+def _dotted_in_list(text: str, pos: int) -> int | None:
+    """沙尔合提·阿汗 in a list of names: a name with a middle dot, up to the
+    next 、 or the 等 that closes the list."""
+    match = _DOTTED.match(text, pos)
+    if match is None:
+        return None
+    dot = next(k for k in range(pos, match.end()) if text[k] in "·•・")
+    for end in range(dot + 3, match.end() + 1):
+        if end >= len(text) or text[end] in "、，,。等":
+            return end if not any(ch in _NOT_GIVEN for ch in text[pos:end]) else None
+    return None
 
 
 def _lists(text: str, anchors, free):

@@ -486,3 +486,8 @@ def test_find_people_an_honorific_after_a_surname_names_the_one_person_of_that_s
 def test_find_people_a_place_listed_after_an_organisation_is_no_name():
     names = [p.name for p in people_of("主任李建国向国家发展改革委和武汉、合肥、南昌等兄弟城市表示感谢。")]
     assert names == ["李建国"]
+
+
+def test_find_people_names_with_a_middle_dot_in_a_list_of_leaders():
+    found = [p.name for p in people_of("自治区领导王红、阿不都·热合曼、李强、买买提·吐尔逊等出席。")]
+    assert found == ["王红", "阿不都·热合曼", "李强", "买买提·吐尔逊"]
