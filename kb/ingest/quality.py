@@ -177,15 +177,20 @@ def _count_expected(score: Score, wanted: list[dict], hit: set[int], label) -> N
 
 
 def score_regions(x: Extraction, expected: dict) -> Score:
-    got = {m.name for m in x.regions}
+    """A place found matches when its official name or a name the text
+    gives it is the one expected (香港 for 香港特别行政区)."""
+    forms: dict[str, set[str]] = {}
+    for m in x.regions:
+        forms.setdefault(m.name, {m.name}).add(to_simplified(m.text))
     wanted = set(expected.get("regions", []))
     optional = set(expected.get("optional_regions", []))
-    score = Score(expected=len(wanted), matched=len(got & wanted))
-    counted = got - optional
+    seen = set().union(*forms.values()) if forms else set()
+    score = Score(expected=len(wanted), matched=len(wanted & seen))
+    counted = [name for name, names in forms.items() if not names & optional]
     score.predicted = len(counted)
-    score.found = len(counted & wanted)
-    score.misses = sorted(wanted - got)
-    score.junk = sorted(counted - wanted)
+    score.found = sum(1 for name in counted if forms[name] & wanted)
+    score.misses = sorted(wanted - seen)
+    score.junk = sorted(name for name in counted if not forms[name] & wanted)
     return score
 
 

@@ -38,9 +38,19 @@ def test_quality_on_the_seeds_stays_high():
 
 def test_quality_regions_score_counts_both_ways():
     class Found:
-        regions = [type("M", (), {"name": n})() for n in ("上海市", "杭州市", "中国", "东方市")]
+        regions = [type("M", (), {"name": n, "text": n})() for n in ("上海市", "杭州市", "中国", "东方市")]
 
     score = score_regions(Found, {"regions": ["上海市", "杭州市", "南京市"], "optional_regions": ["中国"]})
     assert (score.found, score.predicted, score.matched, score.expected) == (2, 3, 2, 3)
     assert score.junk == ["东方市"] and score.misses == ["南京市"]
     assert round(score.precision, 2) == 0.67 and round(score.recall, 2) == 0.67
+
+
+def test_quality_region_matches_by_the_name_the_text_gives_it():
+    class Found:
+        regions = [type("M", (), {"name": "香港特别行政区", "text": "香港"})(),
+                   type("M", (), {"name": "澳门特别行政区", "text": "澳門"})()]
+
+    score = score_regions(Found, {"regions": ["香港", "澳门"]})
+    assert (score.found, score.predicted, score.matched, score.expected) == (2, 2, 2, 2)
+    assert score.junk == [] and score.misses == []
