@@ -38,11 +38,9 @@ from dataclasses import dataclass, replace
 from kb.ingest.extract import lexicon
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.mentions import Organisation, Person, QuoteMention, Term
+from kb.ingest.extract.speaker_context import UNNAMED, QuoteContext, Speaker
 from kb.ingest.extract.speakers import (
     SPEECH,
-    UNNAMED,
-    QuoteContext,
-    Speaker,
     after,
     before,
     follow_up,
