@@ -34,7 +34,7 @@ _ACT = r"(?:考察|调研|访问|学习|参观|交流|对接|洽谈|座谈|开�
 # character abbreviation (湘, 潍) that no gazetteer lookup would accept.
 _TRIP = re.compile(
     rf"(?P<who>{_WHO})(?:(?P<gap>[^，,。；;：:“”]{{0,12}}?)(?P<go>{_GO})(?P<place>[^，,。；;：:“”]{{1,14}}?)"
-    rf"(?P<act>{_ACT}[\u4e00-\u9fff]{{0,2}}|(?=[，,。；;])|$)"
+    rf"(?P<act>{_ACT}(?:(?![了着过])[\u4e00-\u9fff]){{0,2}}|(?=[，,。；;])|$)"
     rf"|(?:还|先后|随后|又|也)?(?P<verb>(?:考察|调研|参观){{1,2}})了?(?P<object>[^，,。；;：:、“”]{{2,20}}?)"
     rf"(?=[，,。；;：:、“”]|$))"
 )

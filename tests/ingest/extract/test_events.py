@@ -230,6 +230,12 @@ def test_events_class_arranged_then_opened_is_one_class_on_its_opening_day():
         ("training", "2024-04-08", "川南城市群党校线上研讨班")]
 
 
+def test_events_trip_title_stops_before_what_was_visited():
+    text = "5月9日,考察组一行还赴宁波、舟山等地考察了宁波梅山港区和舟山绿色石化基地。"
+    titles = [e.title for e in events_of(text, dt.date(2024, 5, 12)) if e.kind == "visit"]
+    assert "宁波、舟山等地考察" in titles and not any(t.endswith("了宁") for t in titles)
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
