@@ -89,7 +89,9 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
         start = name_start(text, match.start(), sentence.start)
         name = text[start:match.end()]
         generic, _, _ = classify_name(text[start:match.start()])
-        yield EventMention("agreement", name, start, match.end(), match.group(), sentence,
+        # …市情推介会暨项目签约仪式: a meeting that ends in signings is the meeting.
+        kind = "forum" if _MEETING_FIRST.search(name) else "agreement"
+        yield EventMention(kind, name, start, match.end(), match.group(), sentence,
                            generic=generic, title=name)
 
 
@@ -123,6 +125,7 @@ _COLLECTIVE = re.compile(r"\d+家|\d+个|多家|多个|[两三四五六七八九
 _SIGNING_NOUN = re.compile(r"(?:仪式|活动|项目|金额|额|现场|大会)")
 _AGREEMENT_MODIFIED = re.compile("|".join(T.AGREEMENT_MODIFIED))
 _SIGNING = re.compile("|".join(T.SIGNING_EVENTS))
+_MEETING_FIRST = re.compile("(?:" + "|".join(sorted(T.FORUM_WORDS, key=len, reverse=True)) + ")暨")
 
 
 def _parties(text: str, sentence: Sentence, verb_start: int, org_spans, regions) -> str:
