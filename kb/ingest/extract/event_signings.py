@@ -83,6 +83,7 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
             if not overlaps(book.start(), book.end(), taken_here(verb.end(), c_end)):
                 yield EventMention("agreement", book.group(1), book.start(), book.end(), verb.group(),
                                    sentence, title=book.group(1))
+    yield from _batches(doc, sentence, quotes, taken)
     for match in _SIGNING.finditer(text, sentence.start, sentence.end):
         if inside(*match.span(), quotes) or overlaps(*match.span(), taken):
             continue
@@ -97,6 +98,44 @@ def agreements(doc, sentence, quotes, org_spans, taken, regions, people=()):
 
 # Words before an agreement noun that list its fields rather than name it.
 _LISTED = re.compile(r"^(?:包括|涵盖|涉及|覆盖)|等(?:多|\d+|[一二三四五六七八九十几])[项份个]")
+
+
+# 现场签约项目28个, 共签约35个重点项目: a batch of projects signed at once,
+# reported as one count.
+_NUMBER = r"(?:\d+|[一二三四五六七八九十百两]+)"
+_BATCH = re.compile(
+    rf"(?:现场|集中|共|合计)?(?:签约|签下|签订)了?(?:重点|合作|招商|产业|投资)?项目(?P<a>{_NUMBER})(?:个|项)"
+    rf"|(?:现场|集中|共|合计)?(?:签约|签下|签订)了?(?P<b>{_NUMBER})(?:个|项|批)(?:重点|合作|招商|产业|投资)?项目")
+
+
+def _batches(doc, sentence, quotes, taken):
+    """A batch of projects signed, one event titled by its count (the title
+    is made, so flagged).  Not a running total (累计签约…)."""
+    text = doc.text
+    for match in _BATCH.finditer(text, sentence.start, sentence.end):
+        if inside(*match.span(), quotes) or overlaps(*match.span(), taken) or doc.is_damaged(*match.span()) \
+                or any(word in text[max(sentence.start, match.start() - 6):match.start()] for word in T.STATISTICAL):
+            continue
+        if _at_named_ceremony(doc, sentence, match.start()):
+            continue
+        words = re.sub(r"^(?:现场|集中|共|合计)", "", match.group())
+        yield EventMention("agreement", "", match.start(), match.end(), "签约", sentence,
+                           title=words, generated_title=True)
+
+
+def _at_named_ceremony(doc, sentence, pos: int) -> bool:
+    """出席浙商合作项目签约仪式。现场集中签约项目5个: the batch is what the
+    named ceremony told just before signed, not an event of its own (a
+    ceremony inside a meeting's name, …推介会暨项目签约仪式, is the meeting's)."""
+    previous = doc.sentence_at(sentence.start - 1) if sentence.start > 0 else None
+    floor = previous.start if previous is not None else sentence.start
+    text = doc.text
+    for match in _SIGNING.finditer(text, floor, pos):
+        start = name_start(text, match.start(), floor)
+        generic, _, _ = classify_name(text[start:match.start()])
+        if not generic and "暨" not in text[start:match.end()]:
+            return True
+    return False
 
 
 def _agreement_name_start(text: str, noun_start: int, floor: int) -> int:

@@ -236,6 +236,25 @@ def test_events_trip_title_stops_before_what_was_visited():
     assert "宁波、舟山等地考察" in titles and not any(t.endswith("了宁") for t in titles)
 
 
+def test_events_batch_of_projects_signed_is_one_flagged_agreement():
+    text = "6月5日,阿勒泰地区文旅推介会在石家庄举行,现场签约项目18个,总投资42亿元。"
+    batch = [e for e in events_of(text, dt.date(2025, 6, 6)) if e.kind == "agreement"]
+    assert [(D.iso_at_precision(e.start_date, e.precision), e.title_generated) for e in batch] == [
+        ("2025-06-05", True)]
+    assert batch[0].title.endswith("签约项目18个")
+
+
+def test_events_batch_at_a_named_ceremony_is_that_ceremony():
+    text = "6月19日,考察团出席文旅合作项目签约仪式。现场集中签约项目5个,总投资8亿元。"
+    agreements = [e.title for e in events_of(text, dt.date(2025, 6, 20)) if e.kind == "agreement"]
+    assert agreements == ["文旅合作项目签约仪式"]
+
+
+def test_events_running_total_of_signed_projects_is_no_event():
+    text = "截至目前,两地累计签约项目300个。"
+    assert [e for e in events_of(text, dt.date(2025, 6, 20)) if e.kind == "agreement"] == []
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
