@@ -30,6 +30,7 @@ from kb.ingest.extract.textscan import (
     is_cjk,
     is_name_char,
 )
+from kb.ingest.extract.titles import CORES
 
 STOPS = WordSet(lexicon.ORG_LEFT_STOPS)
 _MAX_NAME = 40
@@ -227,7 +228,13 @@ def _candidates(scan: OrgScan) -> list[Candidate]:
             # 县企业家协会: the place the article is about; when it is about
             # two, the place of a body named before it in the sentence
             # (湖南省委书记X代表省委、省人大常委会…); else none.
-            cand = scan.bare_body(start, e) or scan.bare_body(start, e, _placed_before(scan.text, out, start))
+            previous = _placed_before(scan.text, out, start)
+            titled = any(CORES.starting_at(scan.text, e + k) for k in range(3))  # 市政协副主席
+            if not titled and previous is not None:
+                # 代表省委、省政府…: bodies listed, no title after them
+                cand = scan.bare_body(start, e, previous) or scan.bare_body(start, e)
+            else:
+                cand = scan.bare_body(start, e) or scan.bare_body(start, e, previous)
         else:
             cand = _make(scan, start, e, suffix, until=_bracket_place_after(scan, e, suffix))
             if cand is None:

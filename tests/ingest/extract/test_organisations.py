@@ -747,3 +747,10 @@ def test_verbs_of_being_asked_and_quoting_are_boundaries():
     found = names("市委书记王明受浙江省委委托出席。该文摘自中央电视台。")
     assert "浙江省委" in found
     assert not any(n.startswith(("受", "摘自")) for n in found)
+
+
+def test_bare_bodies_with_a_title_after_them_keep_the_articles_city():
+    text = ("嘉兴市委副书记、市长王强,副市长、海宁市委书记李军,市政协副主席、"
+            "市交通运输局局长张华出席。")
+    found = names(text)
+    assert "嘉兴市政协" in found and "海宁市政协" not in found
