@@ -754,3 +754,8 @@ def test_bare_bodies_with_a_title_after_them_keep_the_articles_city():
             "市交通运输局局长张华出席。")
     found = names(text)
     assert "嘉兴市政协" in found and "海宁市政协" not in found
+
+
+def test_taiwan_and_hong_kong_bodies_by_their_usual_names():
+    found = names("台中市经发局、高雄市农会和西贡区区议会代表出席。")
+    assert {"台中市经发局", "高雄市农会", "西贡区区议会"} <= set(found)
