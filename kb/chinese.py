@@ -17,6 +17,8 @@ always exactly OpenCC's.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 from opencc import OpenCC
@@ -92,8 +94,44 @@ def converter(config: str) -> Converter:
 
 
 def to_simplified(text: str) -> str:
-    return converter("t2s").convert(text)
+    return converter("t2s").convert(fold_variants(text))
 
 
 def to_traditional(text: str, variant: str = "s2t") -> str:
     return converter(variant).convert(text)
+
+
+# Variant and old forms that OpenCC's t2s leaves as they are, mapped to the
+# standard Simplified character (通用规范汉字表).  Only unambiguous ones: 著
+# is itself a Simplified character (著作) and stays; 硷 is in GB 2312 and stays.
+_EXTRA_T2S = str.maketrans(
+    {
+        "堿": "碱",
+        "衞": "卫",
+        "兎": "兔",
+        "汚": "污",
+        "緖": "绪",
+        "吿": "告",
+        "淸": "清",
+        "靑": "青",
+        "値": "值",
+        "槪": "概",
+        "粧": "妆",
+        "陜": "陕",
+        "姪": "侄",
+        "牠": "它",
+        "劄": "札",
+    }
+)
+
+
+def fold_variants(text: str) -> str:
+    """Length-preserving fixes applied before OpenCC: compatibility
+    ideographs (U+F900 block, U+2F800 block) to their unified character, and
+    the variants OpenCC misses."""
+    if _COMPAT.search(text):
+        text = _COMPAT.sub(lambda m: unicodedata.normalize("NFC", m.group()), text)
+    return text.translate(_EXTRA_T2S)
+
+
+_COMPAT = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")

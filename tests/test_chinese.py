@@ -57,3 +57,10 @@ def test_known_conversions():
     # A phrase entry (OpenCC's dictionaries, not one character at a time).
     assert converter("tw2sp").convert("網際網路") == "互联网"
     assert converter("t2s").convert("") == ""
+
+
+def test_to_simplified_folds_the_variants_opencc_leaves():
+    # 陜 is a variant of 陕 that OpenCC's t2s keeps; the pipeline and the
+    # pages (search, the script switch) must read it the same way.
+    assert to_simplified("陜西省渭南市") == "陕西省渭南市"
+    assert len(to_simplified("陜西淸水")) == 4

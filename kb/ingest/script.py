@@ -9,36 +9,12 @@ the copy must map back exactly: `Simplified.original_span`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.chinese import converter
-
-# Variant and old forms that OpenCC's t2s leaves as they are, mapped to the
-# standard Simplified character (通用规范汉字表).  Only unambiguous ones: 著
-# is itself a Simplified character (著作) and stays; 硷 is in GB 2312 and stays.
-_EXTRA_T2S = str.maketrans(
-    {
-        "堿": "碱",
-        "衞": "卫",
-        "兎": "兔",
-        "汚": "污",
-        "緖": "绪",
-        "吿": "告",
-        "淸": "清",
-        "靑": "青",
-        "値": "值",
-        "槪": "概",
-        "粧": "妆",
-        "陜": "陕",
-        "姪": "侄",
-        "牠": "它",
-        "劄": "札",
-    }
-)
+from kb.chinese import converter, fold_variants
 
 # Characters of the 通用规范汉字表 (so Simplified) that OpenCC's t2s still
 # folds into another: they occur in names (华为昇腾, 上海新昇半导体) and must
@@ -63,21 +39,9 @@ MIN_HAN = 10
 MIN_HAN_SHARE = 0.1
 
 
-def _pre_t2s(text: str) -> str:
-    """Length-preserving fixes applied before OpenCC: compatibility
-    ideographs (U+F900 block, U+2F800 block) to their unified character, and
-    the variants OpenCC misses."""
-    if _COMPAT.search(text):
-        text = _COMPAT.sub(lambda m: unicodedata.normalize("NFC", m.group()), text)
-    return text.translate(_EXTRA_T2S)
-
-
-_COMPAT = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
-
-
 @lru_cache(maxsize=65536)
 def _char_t2s(char: str) -> str:
-    return converter("t2s").convert(_pre_t2s(char))
+    return converter("t2s").convert(fold_variants(char))
 
 
 @lru_cache(maxsize=65536)
@@ -167,7 +131,7 @@ def simplify(text: str, *, config: str = "t2s") -> Simplified:
     length; only such a piece gets a non-trivial alignment.
     """
     convert = converter(config).convert
-    pre = _pre_t2s(text)
+    pre = fold_variants(text)
     out = convert(pre)
     if len(out) == len(text):
         return Simplified(_restore_kept(text, out), list(range(len(text))), len(text))
