@@ -41,6 +41,9 @@ _CUES = re.compile(
 _NOT_GIVEN = frozenset("副委长主总书记部局厅司处办会员理事党市县区省镇乡村院校队组团府协联社企业署")
 _CREDIT_BEFORE = re.compile(r"(?:记者|通讯员|编辑|责编|摄影|摄像|作者|实习生|撰稿|撰文|审核|校对|来源)\s*[:：/|]?\s*$")
 _CREDIT_AFTER = re.compile(r"\s*(?:摄|报道|报导|/|文\b)")
+# Surnames that are far more often a function word before a name (党中央和
+# 习近平总书记): never the first of a Hong Kong double surname.
+_FUNCTION_WORDS = frozenset("和与及同跟向对把被将由从为")
 _MAX_SENTENCE = 400  # the model reads a sentence at a time; longer runs are cut
 _lock = threading.Lock()
 
@@ -88,8 +91,8 @@ def person_spans(doc: Document) -> list[tuple[int, int]]:
             pos = end
             if tag != "PER":
                 continue
-            if start and text[start - 1] in lexicon.SURNAMES and shaped(text[start - 1:end]) \
-                    and len(word) == 3:
+            if start and text[start - 1] in lexicon.SURNAMES and text[start - 1] not in _FUNCTION_WORDS \
+                    and shaped(text[start - 1:end]) and len(word) == 3:
                 start -= 1  # 林|郑月娥: the model split a Hong Kong double surname
             # The name's next word must be one a name takes (a verb, a title,
             # punctuation): 陆海新通道, 秦创原, 蔡冠深 cut short are none.  A

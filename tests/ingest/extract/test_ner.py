@@ -26,6 +26,13 @@ def test_ner_takes_no_place_or_project_it_tags_as_a_person():
     assert ner.person_spans(Document("共建陆海新通道,推进秦创原建设,办好花博会。")) == []
 
 
+def test_ner_conjunction_before_a_name_is_no_double_surname():
+    text = "这是党中央和王建国书记作出的部署。"
+    spans = ner.person_spans(Document(text))
+    assert [text[s:e] for s, e in spans] == ["王建国"]
+    assert "和王建国" not in [p.name for p in people_of(text)]
+
+
 def test_ner_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("KB_NER", "off")
     assert ner.person_spans(Document("在当天的交流中,王建国代表辽宁企业谈了三点体会。")) == []
