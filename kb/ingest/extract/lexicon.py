@@ -64,7 +64,7 @@ GOAL_VERBS = ("打造", "建成", "成为", "构建", "争创", "创建", "建�
 TASK_BUREAUS = frozenset({"管理局", "服务局", "审批局", "发展局", "促进局", "事务局"})
 # What may follow the last character of a suffix and make a longer word of it:
 # 商务部门 (a department), 发展局面 (a situation).
-SUFFIX_WORD_CONTINUATIONS = {"部": "门", "局": "面势"}
+SUFFIX_WORD_CONTINUATIONS = {"部": "门", "局": "面势", "校": "长区友训"}
 # Short forms of the fields of government departments, as articles write
 # them after the full name (山东省科学技术厅 … 省科技厅): short -> full.
 GOV_FIELD_SHORT = {
@@ -186,7 +186,7 @@ NOT_IN_NAME = frozenset("了着过吗呢吧啊呀么暨")
 ORG_LEFT_STOPS = tuple(sorted(set("""
     的 在 与 和 及 由 到 赴 向 从 对 被 把 将 让 给 等 于 了 着 过 也 还 都 是 兼 以 为 暨 据
     以及 同时 跟随 走进 走出 走向 迈向 走访 探访 参观 考察 调研 来自 联合 邀请 携手 牵头 发布 成立 组建 成为 作为
-    加入 参加 出席 主办 承办 协办 指导 支持 包括 例如 比如 代表 落户 入驻 设立 举办 依托 联手 分享 象征 标志着 在内的 争创 创建 建成 跻身 今后 参访 访问 拜访 到访 出访 大陆 受 摘自 努力 探索 开创
+    加入 参加 出席 主办 承办 协办 指导 支持 包括 例如 比如 代表 落户 入驻 设立 举办 依托 联手 分享 象征 标志着 在内的 争创 创建 建成 跻身 今后 参访 访问 拜访 到访 出访 大陆 受 摘自 努力 探索 开创 签订 签下 破解 支撑
     揭牌 拥有 位于 隶属 旗下 属于 通过 围绕 推动 打造 建设 共建 形成 签署 签约 授予 获评 荣获 入选
     认定 担任 任职 就职 现任 曾任 历任 兼任 会同 协同 组织 启动 发起 筹备 来到 前往 走入 进入 深入
     对接 结识 认识 还有 其中 目前 近日 日前 今年 去年 今天 昨天 明年 此前 此外 前往 获悉 据悉

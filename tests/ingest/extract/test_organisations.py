@@ -759,3 +759,13 @@ def test_bare_bodies_with_a_title_after_them_keep_the_articles_city():
 def test_taiwan_and_hong_kong_bodies_by_their_usual_names():
     found = names("台中市经发局、高雄市农会和西贡区区议会代表出席。")
     assert {"台中市经发局", "高雄市农会", "西贡区区议会"} <= set(found)
+
+
+def test_a_university_before_its_presidents_title_ends_at_daxue():
+    assert names("浙江工业大学校长王明出席。") == ["浙江工业大学"]
+
+
+def test_signing_verbs_are_boundaries_before_a_company():
+    found = names("与杭州远航机械有限公司董事长李强签订杭州远航科创中心有限责任公司合作协议。")
+    assert "杭州远航科创中心有限责任公司" in found
+    assert not any("签订" in n for n in found)
