@@ -74,6 +74,7 @@ def find_organisations(doc: Document, regions: list[RegionMention],
     cands = [c for c in map(_trimmed, cands) if c is not None
              and not scan.damaged.overlaps(c.start, c.end) and not _no_body(c.name)]
     cands = _without_second_brands(scan.text, cands)
+    cands = [part for c in cands for part in _glued_bodies(c)]
     return _without_implied_governments(_group(scan, cands))
 
 
@@ -93,7 +94,8 @@ _LEAD_NOISE = re.compile(r"^(?:[(（](?:转载|转自|来源|原创|图|摄)[)�
 # of 香港各界…联合会 stays) or two levels joined (广东省及市政府) inside it.
 _CLAUSE_INSIDE = re.compile(
     r"[^“”「」《》()（）]*(?:的[^“”「」《》()（）]*[和与及]|[\u4e00-\u9fff]{3,}的|率|当选|担任|出任"
-    r"|各(?!界)|[省市区县](?:及|和)[省市区县])")
+    r"|各(?!界)|[省市区县](?:及|和)[省市区县]|下设|下辖"
+    r"|(?:主任|书记|局长|市长|区长|县长|主席|董事长|总经理|院长|校长|部长|厅长)[\u4e00-\u9fff]{2,3}(?:及|和|与|、))")
 
 
 def _trimmed(c: Candidate) -> Candidate | None:
@@ -113,6 +115,27 @@ def _without_second_brands(text: str, cands: list[Candidate]) -> list[Candidate]
     return [c for c in cands if not (
         0 < c.start and c.end < len(text) and text[c.start - 1] in "(（" and text[c.end] in ")）"
         and c.start - 1 in ends)]
+
+
+# 广东省委省政府, 市委市政府: a party committee and a government written as one
+# word; two bodies.
+_GLUED = re.compile(r"(?P<first>.+?[省市区县](?:委|党委))(?P<level>[省市区县]|自治区)(?P<gov>人民政府|政府)$")
+
+
+def _glued_bodies(c: Candidate) -> list[Candidate]:
+    if c.name in ("党中央国务院", "中共中央国务院") and c.end - c.start == len(c.name):
+        split = c.end - 3  # 党中央国务院: the Party's centre and the State Council
+        return [replace(c, end=split, name=c.name[:-3], kind="party", suffix=None),
+                replace(c, start=split, name="国务院", kind="government", suffix="国务院")]
+    match = _GLUED.fullmatch(c.name)
+    if match is None or c.end - c.start != len(c.name):
+        return [c]
+    first = match["first"]
+    place = first[: -1 if first.endswith("委") and not first.endswith("党委") else -2]
+    split = c.start + len(first)
+    return [replace(c, end=split, name=first, kind="party", suffix=first[len(place):]),
+            replace(c, start=split, name=place + match["gov"], kind="government", suffix=match["gov"],
+                    short_of=place + match["gov"], bare=c.name[len(first):])]
 
 
 def _no_body(name: str) -> bool:

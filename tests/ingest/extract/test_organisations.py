@@ -769,3 +769,18 @@ def test_signing_verbs_are_boundaries_before_a_company():
     found = names("与杭州远航机械有限公司董事长李强签订杭州远航科创中心有限责任公司合作协议。")
     assert "杭州远航科创中心有限责任公司" in found
     assert not any("签订" in n for n in found)
+
+
+def test_committee_and_government_written_as_one_word_are_two_bodies():
+    found = names("浙江省委省政府高度重视。要落实党中央国务院部署。")
+    assert {"浙江省委", "浙江省政府", "党中央", "国务院"} <= set(found)
+    assert "浙江省委省政府" not in found and "党中央国务院" not in found
+
+
+def test_a_title_and_a_name_inside_a_list_end_the_name():
+    found = names("嘉兴市委办公室主任郭新华及三地发改委负责人出席。")
+    assert not any("郭新华" in n for n in found)
+
+
+def test_units_set_up_inside_a_body_are_no_names():
+    assert names("研究院实行管理委员会领导下的院长负责制,设立学术咨询委员会,研究院下设若干个研究所。") == []
