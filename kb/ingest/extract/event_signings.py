@@ -112,7 +112,11 @@ def _batches(doc, sentence, quotes, taken):
     """A batch of projects signed, one event titled by its count (the title
     is made, so flagged).  Not a running total (累计签约…)."""
     text = doc.text
+    first = None
     for match in _BATCH.finditer(text, sentence.start, sentence.end):
+        if first is not None and "其中" in text[first:match.start()]:
+            break  # 共签约项目39个,其中…签约项目3个: the parts of the batch told
+        first = match.start() if first is None else first
         if inside(*match.span(), quotes) or overlaps(*match.span(), taken) or doc.is_damaged(*match.span()) \
                 or any(word in text[max(sentence.start, match.start() - 6):match.start()] for word in T.STATISTICAL):
             continue

@@ -255,6 +255,13 @@ def test_events_running_total_of_signed_projects_is_no_event():
     assert [e for e in events_of(text, dt.date(2025, 6, 20)) if e.kind == "agreement"] == []
 
 
+def test_events_parts_of_a_batch_after_qizhong_are_no_batches_of_their_own():
+    text = ("9月21日,推介会在香港举行。大会共达成签约项目30个,其中科技合作签约项目4个,"
+            "城市更新签约项目6个。")
+    batches = [e.title for e in events_of(text, dt.date(2018, 9, 22)) if e.kind == "agreement"]
+    assert batches == ["签约项目30个"]
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
