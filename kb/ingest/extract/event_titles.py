@@ -58,8 +58,9 @@ def _generated_title(event, organisations: list[Organisation],
 # A clause that opens with a preposition or a linking verb is part of a
 # sentence (以高质量干部教育培训服务…), no title.
 _FRAGMENT_LEAD = re.compile(r"(?:以|为|对|把|将|被|通过|围绕|聚焦|在|由|与|和|从|向|并|还|要|是|让|使)")
-# 两市联合举办…培训: who held it and the verb, no title.
-_HOLDING = re.compile(r"举办|举行|召开")
+# 两市联合举办…培训, 代表团来内江考察并出席座谈会: who held or attended it
+# and the verb, no title.
+_HOLDING = re.compile(r"举办|举行|召开|并(?:出席|参加|召开|举行|签署)|出席|参加")
 _FACILITY_END = re.compile(r"(?:基地|园区|园|馆|中心|公司|集团|科学城|新区|港|村|厂|大学|学院|小镇|新城|副中心)$")
 
 

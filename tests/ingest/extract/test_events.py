@@ -262,6 +262,13 @@ def test_events_parts_of_a_batch_after_qizhong_are_no_batches_of_their_own():
     assert batches == ["签约项目30个"]
 
 
+def test_events_no_title_is_a_clause_with_two_verbs():
+    text = "6月12日,荣昌区党政代表团来内江考察并出席座谈会。"
+    titles = {e.kind: e.title for e in events_of(text, dt.date(2020, 6, 13))}
+    assert titles["visit"] == "内江考察"
+    assert "并" not in titles["forum"] and "出席" not in titles["forum"]
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
