@@ -47,8 +47,17 @@ def dates_for(mention: EventMention) -> list[DateMention]:
     while len(before) > 1 and before[-1].precision == D.YEAR and before[-2].precision in (D.DAY, D.MONTH) \
             and before[-2].start_date and before[-2].start_date.year == before[-1].start_date.year:
         before.pop()
-    chosen = before[-1] if before else (dated[0] if dated else None)
-    return [chosen] if chosen else []
+    if before:
+        return [before[-1]]
+    # Only a date in the mention's own clause follows it (…会议于9日举行);
+    # 双方汇报了2024年…工作 in the next clause dates the work, not the meeting.
+    text, offset = mention.sentence.text, mention.sentence.start
+    after = [d for d in dated if d.start >= mention.end
+             and not _CLAUSE_BREAK.search(text, mention.end - offset, d.start - offset)]
+    return after[:1]
+
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
 
 
 def _dateline(sentence, date: DateMention) -> bool:

@@ -269,6 +269,12 @@ def test_events_no_title_is_a_clause_with_two_verbs():
     assert "并" not in titles["forum"] and "出席" not in titles["forum"]
 
 
+def test_events_a_year_in_the_next_clause_dates_the_work_not_the_meeting():
+    text = "两地召开东西部协作联席会议,双方汇报了2024年以来协作工作开展情况。"
+    [forum] = events_of(text, dt.date(2025, 6, 20), precision=D.DAY)
+    assert (forum.start_date, forum.precision) == (None, D.UNKNOWN)
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
