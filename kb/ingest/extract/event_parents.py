@@ -107,7 +107,7 @@ def inherit_from_enclosing(events, mentions: list[EventMention],
                 break
             candidate = events[index]
             sentence = doc.sentence_at(start)
-            if (candidate.kind in ("forum", "training", "visit") or candidate.signing_ceremony) \
+            if (candidate.kind in ("forum", "training", "visit", "founding") or candidate.signing_ceremony) \
                     and candidate.start_date is not None and (not candidate.generic or continuing) \
                     and candidate is not event \
                     and sentence is not None and paragraph - sentence.paragraph <= 6:

@@ -275,6 +275,13 @@ def test_events_a_year_in_the_next_clause_dates_the_work_not_the_meeting():
     assert (forum.start_date, forum.precision) == (None, D.UNKNOWN)
 
 
+def test_events_agreement_signed_at_an_unveiling_takes_its_day():
+    text = ("5月17日,杭州创新研究院揭牌仪式在杭州举行。"
+            "会上,杭州师范大学与西湖区人民政府签订了战略合作框架协议。")
+    agreement = next(e for e in events_of(text, dt.date(2024, 5, 20)) if e.kind == "agreement")
+    assert (agreement.start_date, agreement.precision) == (dt.date(2024, 5, 17), D.DAY)
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
