@@ -385,10 +385,28 @@ _BYLINE_END = re.compile(r"\s*(?:报道|摄影报道|报导|文/图)\s*$")
 def _names(value: str) -> list[str]:
     names = []
     for token in page_chrome.split_names(value):
-        if page_chrome.looks_like_name(token) and token not in _NOT_NAMES and token not in ROLE_OF:
-            if not page_chrome.looks_like_outlet(token):
-                names.append(token)
+        for name in _unglued(token):
+            if page_chrome.looks_like_name(name) and name not in _NOT_NAMES and name not in ROLE_OF:
+                if not page_chrome.looks_like_outlet(name):
+                    names.append(name)
     return names
+
+
+def _unglued(token: str) -> list[str]:
+    """刘宥廷摄: a photographer's name with the 摄 that credits it; 张倩陈华:
+    two names of two characters written without a separator."""
+    if len(token) == 4 and token.endswith("摄") and page_chrome.looks_like_name(token[:-1]):
+        return [token[:-1]]
+    if len(token) == 4 and token[:2] not in page_chrome.COMPOUND_SURNAMES \
+            and all(page_chrome.looks_like_name(half) for half in (token[:2], token[2:])) \
+            and token[2] not in _NOT_A_SECOND_SURNAME:
+        return [token[:2], token[2:]]
+    return [token]
+
+
+# Characters that are surnames but far more often the first character of a
+# given name's second half (王小明: 小 is no surname here).
+_NOT_A_SECOND_SURNAME = frozenset("小大文明金国建海红华志晓春")
 
 
 def _read_credits(meta, lines: list[junk.Line], dateline: Dateline | None, text: str) -> None:

@@ -184,7 +184,7 @@ def looks_like_name(token: str) -> bool:
     transcribed name with a middle dot (买买提·艾力)."""
     token = normalise(token).strip()
     if _TRANSCRIBED_NAME.match(token):
-        return True
+        return not re.search(r"报|网|记者|社|台", token)  # 农民日报·中国农网记者: an outlet
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", token):
         return False
     return token[0] in SURNAMES or token[:2] in COMPOUND_SURNAMES

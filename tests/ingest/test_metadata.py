@@ -401,3 +401,9 @@ def test_read_metadata_dateline_below_page_chrome_names_the_outlet():
     meta = read_metadata(text)
     assert meta.outlet == "中新社"
     assert meta.dateline_place == "兰州"
+
+
+def test_read_metadata_credits_glued_without_a_separator():
+    meta = read_metadata("两省合作\n本报兰州4月14日电(记者王倩李华)两省签署协议。\n图:会场。赵宥廷摄\n")
+    assert [(c.name, c.role) for c in meta.credits] == [
+        ("王倩", "reporter"), ("李华", "reporter"), ("赵宥廷", "photographer")]
