@@ -41,15 +41,7 @@ def merge_preparations(events: list[Draft], owner: dict[int, int]) -> None:
             kept, dropped = events[keep], events[drop]
             if "start" not in kept.lifecycle and kept.start_date < dropped.start_date:
                 keep, drop, kept, dropped = drop, keep, dropped, kept  # else the later day
-            dropped.dropped = True
-            for span in dropped.spans:
-                if span not in kept.spans:
-                    kept.spans.append(span)
-            for sentence in dropped.sentences:
-                kept.add_sentence(sentence)
-            for key, index in owner.items():
-                if index == drop:
-                    owner[key] = keep
+            _fold(events, owner, drop, into=keep)
 
 
 _NAME_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=[\u4e00-\u9fff])(?![余多个家名亩万千百人次届期项件]))")
@@ -86,12 +78,19 @@ def fold_lone_ceremonies(events: list[Draft], owner: dict[int, int], text: str) 
         child = events[children[0]]
         if not child.ceremony or child.start_date != parent.start_date:
             continue
-        child.dropped = True
-        for span in child.spans:
-            if span not in parent.spans:
-                parent.spans.append(span)
-        for sentence in child.sentences:
-            parent.add_sentence(sentence)
-        for key, index in owner.items():
-            if index == children[0]:
-                owner[key] = host
+        _fold(events, owner, children[0], into=host)
+
+
+def _fold(events: list[Draft], owner: dict[int, int], drop: int, *, into: int) -> None:
+    """Draft `drop` is draft `into` told again: its evidence and sentences
+    join it, its mentions are its, and it is dropped."""
+    kept, dropped = events[into], events[drop]
+    dropped.dropped = True
+    for span in dropped.spans:
+        if span not in kept.spans:
+            kept.spans.append(span)
+    for sentence in dropped.sentences:
+        kept.add_sentence(sentence)
+    for key, index in owner.items():
+        if index == drop:
+            owner[key] = into
