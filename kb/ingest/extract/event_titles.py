@@ -25,6 +25,24 @@ def title_event(event, organisations: list[Organisation], doc: Document) -> None
     event.title = best_name(event)
     if event.generic and not event.ordinal and event.kind in ("forum", "training") and event.sentences:
         event.title = _generated_title(event, organisations, doc)
+    pointer = _POINTER.match(event.title)
+    if pointer and len(event.title) > pointer.end() + 2:
+        # 本次项目签约活动: words pointing back, no name; flagged as made.
+        event.title, event.named = event.title[pointer.end():], False
+    event.title = _balanced(event.title)
+
+
+_POINTER = re.compile(r"(?:本次|此次|这次|这场|该|本届|本期|上述)")
+_PAIRS = {"”": "“", "」": "「", "》": "《"}
+
+
+def _balanced(title: str) -> str:
+    """绵阳造”农特产品供销合作协议: a name read from inside its opening
+    quotation mark gets the mark back."""
+    for close, open_ in _PAIRS.items():
+        if title.count(close) > title.count(open_) and title.find(close) < (title.find(open_) % (len(title) + 1)):
+            title = open_ + title
+    return title
 
 
 _CLAUSE_LEAD = re.compile(r"^(?:[^，,]*?[日年月]份?(?:[上下]午|晚)?[，,]|据悉[，,]|其中[，,]|此外[，,]|去年[，,]|今年[，,])+")

@@ -61,7 +61,8 @@ def delegation_trips(doc, sentence, quotes, org_spans, taken, regions, people=()
             start, end = match.start("verb"), match.end("object")
         if overlaps(start, end, taken):
             continue
-        title = f"{place}{verb}" if verb.startswith(("考察", "调研", "访问", "学习", "参观")) else f"{place}考察"
+        shown = _without_modifier(place)
+        title = f"{shown}{verb}" if verb.startswith(("考察", "调研", "访问", "学习", "参观")) else f"{shown}考察"
         # 6月19日,考察团来到涡阳县: the group told before (a stop of its trip);
         # 河北省党政代表团到天津市: a group of its own.
         back = match.start() == sentence.start or text[match.start() - 1] in "，,。；;：: "
@@ -85,8 +86,12 @@ def visits(doc, sentence, quotes, org_spans, taken, regions, people=()):
         delegation = _delegation(text, sentence, start)
         if obj and _names_a_place(obj[2], obj[0], org_spans, regions):
             place_start, place_end, place = obj
+            # 参观我市援建的贵南人民医院: the place, not what is said of it,
+            # before the kind of visit (贵南人民医院参观), not a verb phrase.
+            shown = _without_modifier(place)
+            noun = verb if verb in ("参观", "考察", "调研", "走访") else "考察"
             yield EventMention("visit", place, place_start, place_end, verb, sentence,
-                               place_phrase=place, title=f"{delegation}{verb}{place}",
+                               place_phrase=place, title=f"{delegation}{shown}{noun}",
                                delegation=delegation, generated_title=not delegation)
             continue
         if verb in T.VISIT_OBJECT_ONLY:
@@ -111,6 +116,12 @@ _OBJECT_END = re.compile(r"(?:了解|围绕|与|进行|开展|座谈|交流|调�
 
 
 _DELEGATION = re.compile(r"(“[^”]{2,16}”)(?:考察团|代表团|调研团|调研组|参访团|访问团)")
+
+
+def _without_modifier(place: str) -> str:
+    """我市援建的贵南人民医院: the place, without what is said of it."""
+    head = place.rsplit("的", 1)[-1]
+    return head if len(head) >= 2 else place
 
 
 def _delegation(text: str, sentence: Sentence, verb_start: int) -> str:

@@ -282,12 +282,21 @@ def test_events_agreement_signed_at_an_unveiling_takes_its_day():
     assert (agreement.start_date, agreement.precision) == (dt.date(2024, 5, 17), D.DAY)
 
 
+def test_events_titles_are_no_verb_phrase_pointer_or_half_quote():
+    text = ("6月5日,考察团参观我市援建的城南人民医院血透中心。会上签署“宁波造”农产品供销合作协议。"
+            "本次项目签约活动共签约10个项目。")
+    titles = {e.title: e.title_generated for e in events_of(text, dt.date(2024, 6, 6))}
+    assert titles["城南人民医院血透中心参观"] is True
+    assert "“宁波造”农产品供销合作协议" in titles
+    assert titles["项目签约活动"] is True
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
     assert (camp.title, camp.start_date, camp.end_date) == (
         "黔浙青年创业者研学营", dt.date(2024, 10, 21), dt.date(2024, 10, 26))
-    assert (visit.kind, visit.title, visit.parent) == ("visit", "来到梦想小镇", 0)
+    assert (visit.kind, visit.title, visit.parent) == ("visit", "梦想小镇考察", 0)
 
 
 def test_events_bracketed_place_inside_a_name():
