@@ -27,12 +27,14 @@ def title_event(event, organisations: list[Organisation], doc: Document) -> None
         event.title = _generated_title(event, organisations, doc)
     pointer = _POINTER.match(event.title)
     if pointer and len(event.title) > pointer.end() + 2:
-        # 本次项目签约活动: words pointing back, no name; flagged as made.
+        # 本次项目签约活动, 与珠海企业家座谈会: no name; flagged as made.
         event.title, event.named = event.title[pointer.end():], False
     event.title = _balanced(event.title)
 
 
-_POINTER = re.compile(r"(?:本次|此次|这次|这场|该|本届|本期|上述)")
+# Words pointing back (本次项目签约活动) or the partner of a meeting (与珠海
+# 企业家座谈会): no name of the event's own.
+_POINTER = re.compile(r"(?:本次|此次|这次|这场|该|本届|本期|上述|与)")
 _PAIRS = {"”": "“", "」": "「", "》": "《"}
 
 

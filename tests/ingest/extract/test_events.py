@@ -291,6 +291,13 @@ def test_events_titles_are_no_verb_phrase_pointer_or_half_quote():
     assert titles["项目签约活动"] is True
 
 
+def test_events_meeting_named_by_its_partner_has_a_flagged_title():
+    text = "11月17日,代表团赶赴珠海市参加与珠海企业家座谈会。11月18日,和平发展论坛在珠海开幕。"
+    titles = {e.title: e.title_generated for e in events_of(text, dt.date(2024, 11, 20))}
+    assert titles.get("珠海企业家座谈会") is True
+    assert "和平发展论坛" in titles
+
+
 def test_events_quoted_name_is_the_event():
     text = "10月21日至26日,由共青团贵州省委主办的“黔浙青年创业者研学营”在浙江举行。10月22日,研学营来到梦想小镇。"
     camp, visit = events_of(text, dt.date(2024, 10, 29))
