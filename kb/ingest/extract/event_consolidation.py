@@ -24,12 +24,13 @@ def merge_preparations(events: list[Draft], owner: dict[int, int]) -> None:
     day it was arranged and on the day it opened.  Two named classes or
     meetings with the same name, each on a day a few weeks apart at most,
     are one event on the day it opened (or was held)."""
+    parents = {e.parent for e in events}  # a class with children is told apart already
     for i, a in enumerate(events):
         for j, b in enumerate(events):
             if j <= i or a.dropped or b.dropped or a.kind != b.kind or a.kind not in ("training", "forum"):
                 continue
             if a.generic or b.generic or a.parent is not None or b.parent is not None \
-                    or any(e.parent in (i, j) for e in events):
+                    or i in parents or j in parents:
                 continue
             if not (a.precision == b.precision == D.DAY) or a.is_range or b.is_range \
                     or a.start_date == b.start_date \

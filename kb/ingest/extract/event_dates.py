@@ -8,7 +8,7 @@ import re
 
 from kb import dates as D
 from kb.ingest.extract.dates import DateMention, in_year
-from kb.ingest.extract.event_names import EventMention
+from kb.ingest.extract.event_names import CLAUSE_END, EventMention
 
 # How much a date source is trusted when mentions of one event disagree.
 EXPLICIT, ANCHORED, RELATIVE, NONE = 3, 2, 1, 0
@@ -53,11 +53,8 @@ def dates_for(mention: EventMention) -> list[DateMention]:
     # 双方汇报了2024年…工作 in the next clause dates the work, not the meeting.
     text, offset = mention.sentence.text, mention.sentence.start
     after = [d for d in dated if d.start >= mention.end
-             and not _CLAUSE_BREAK.search(text, mention.end - offset, d.start - offset)]
+             and not any(ch in CLAUSE_END for ch in text[mention.end - offset:d.start - offset])]
     return after[:1]
-
-
-_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
 
 
 def _dateline(sentence, date: DateMention) -> bool:

@@ -42,7 +42,8 @@ def _balanced(title: str) -> str:
     """绵阳造”农特产品供销合作协议: a name read from inside its opening
     quotation mark gets the mark back."""
     for close, open_ in _PAIRS.items():
-        if title.count(close) > title.count(open_) and title.find(close) < (title.find(open_) % (len(title) + 1)):
+        first_open = title.find(open_)
+        if title.count(close) > title.count(open_) and (first_open < 0 or title.find(close) < first_open):
             title = open_ + title
     return title
 

@@ -257,7 +257,7 @@ def _after_descriptor(scan: OrgScan, start: int, suffix_start: int, end: int, su
     name, the name is what starts at that place."""
     for k in range(start + 2, suffix_start):
         ends_class = orgnames.SUFFIXES.ending_at(scan.text, k) or any(
-            scan.text.endswith(word, start, k) for word in ("企业", "公司", "机构", "集团"))
+            scan.text.endswith(word, start, k) for word in ("企业", "机构"))  # class nouns, no suffixes
         if ends_class and scan.place_prefix(k, end)[0] > k:
             return _make(scan, k, end, suffix)
     return None
