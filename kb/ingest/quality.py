@@ -106,6 +106,13 @@ def score_positions(x: Extraction, expected: dict) -> Score:
         names = {_clean(n) for n in (org["name"], *org.get("aliases", []), *org.get("alt_names", []))}
         for n in names:
             org_names[n] = names
+    # A position names a body by its canonical name; any of its spellings
+    # may be the one the facts use.
+    spellings = {_clean(o.name): {_clean(n) for n in (o.name, *o.aliases)} for o in x.organisations}
+
+    def same_body(got_org: str, wanted_org: str) -> bool:
+        return bool(spellings.get(got_org, {got_org}) & org_names.get(wanted_org, {wanted_org}))
+
     # A former title (原三组负责人, 第十二届…副主席) may be written either way.
     got = {(p.name, title, _clean(pos.organisation)) for p in x.people for pos in p.positions
            for title in ({pos.title, "原" + pos.title} if pos.former else {pos.title})}
@@ -115,8 +122,7 @@ def score_positions(x: Extraction, expected: dict) -> Score:
     wanted_names = {p["name"] for p in expected.get("people", []) if not p.get("optional")}
     for name, title, org in wanted:
         score.expected += 1
-        ok = any(n == name and t == title and (o in org_names.get(org, {org}))
-                 for n, t, o in got)
+        ok = any(n == name and t == title and same_body(o, org) for n, t, o in got)
         score.matched += ok
         if not ok:
             score.misses.append(f"{name}:{title}@{org}")
@@ -126,7 +132,7 @@ def score_positions(x: Extraction, expected: dict) -> Score:
             held.setdefault((name, title.removeprefix("原"), org), []).append((name, title, org))
     for variants in held.values():
         score.predicted += 1
-        ok = any(n == name and t == title and org in org_names.get(o, {o})
+        ok = any(n == name and t == title and same_body(org, o)
                  for name, title, org in variants for n, t, o in wanted)
         score.found += ok
         if not ok:

@@ -54,3 +54,14 @@ def test_quality_region_matches_by_the_name_the_text_gives_it():
     score = score_regions(Found, {"regions": ["香港", "澳门"]})
     assert (score.found, score.predicted, score.matched, score.expected) == (2, 2, 2, 2)
     assert score.junk == [] and score.misses == []
+
+
+def test_quality_position_matches_a_body_under_any_of_its_spellings():
+    text = "九江市政府代表团来访。九江市政府副市长王志刚介绍了情况。"
+    article = repair_article(text.encode(), file_name="a.txt", max_bytes=5_000_000)
+    extraction = extract(Document.of_article(article), gazetteer())
+    assert [o.name for o in extraction.organisations] == ["九江市人民政府"]
+    expected = {"organisations": [{"name": "九江市政府"}],
+                "people": [{"name": "王志刚", "positions": [["副市长", "九江市政府"]]}]}
+    score = score_article(extraction, article, expected)["positions"]
+    assert (score.matched, score.expected, score.found, score.predicted) == (1, 1, 1, 1)

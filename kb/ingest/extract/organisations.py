@@ -52,6 +52,7 @@ from kb.ingest.extract.orgcontext import (
 from kb.ingest.extract.orgscan import Candidate, OrgScan
 from kb.ingest.extract.orgshared import shared_suffix_candidates
 from kb.ingest.extract.orgsuffix import STOPS, suffix_candidates
+from kb.ingest.extract.orgvariants import with_variants
 from kb.ingest.extract.regions import RegionMention
 from kb.ingest.extract.textscan import SpanSet, WordSet, is_cjk
 
@@ -75,7 +76,7 @@ def find_organisations(doc: Document, regions: list[RegionMention],
              and not scan.damaged.overlaps(c.start, c.end) and not _no_body(c.name)]
     cands = _without_second_brands(scan.text, cands)
     cands = [part for c in cands for part in _glued_bodies(c)]
-    return _without_implied_governments(_group(scan, cands))
+    return with_variants(_without_implied_governments(_group(scan, cands)), gazetteer)
 
 
 # What ends like an organisation without being one: a meeting (四方磋商会,

@@ -573,7 +573,7 @@ def test_find_organisations_places_sharing_one_suffix():
 
 
 def test_find_organisations_a_level_word_after_a_body_is_the_same_places():
-    assert _names("唐某代表丰都县委、县政府表示感谢。") == ["丰都县委", "丰都县政府"]
+    assert _names("唐某代表丰都县委、县政府表示感谢。") == ["丰都县委", "丰都县人民政府"]
 
 
 def test_find_organisations_hong_kong_names_keep_their_place():
@@ -734,7 +734,7 @@ def test_bare_bodies_after_a_leader_of_one_of_two_provinces_are_his_provinces():
     text = ("浙江、江苏两省交流座谈会在杭州举行。浙江省委书记王明代表省委、省人大常委会、"
             "省政府、省政协对江苏省代表团表示欢迎。")
     found = names(text)
-    assert {"浙江省人大常委会", "浙江省政府", "浙江省政协"} <= set(found)
+    assert {"浙江省人大常委会", "浙江省人民政府", "浙江省政协"} <= set(found)
     assert not any(n.startswith("江苏省") for n in found)
 
 
@@ -773,7 +773,7 @@ def test_signing_verbs_are_boundaries_before_a_company():
 
 def test_committee_and_government_written_as_one_word_are_two_bodies():
     found = names("浙江省委省政府高度重视。要落实党中央国务院部署。")
-    assert {"浙江省委", "浙江省政府", "党中央", "国务院"} <= set(found)
+    assert {"浙江省委", "浙江省人民政府", "党中央", "国务院"} <= set(found)
     assert "浙江省委省政府" not in found and "党中央国务院" not in found
 
 
