@@ -103,9 +103,14 @@ _LISTED = re.compile(r"^(?:包括|涵盖|涉及|覆盖)|等(?:多|\d+|[一二三
 # 现场签约项目28个, 共签约35个重点项目: a batch of projects signed at once,
 # reported as one count.
 _NUMBER = r"(?:\d+|[一二三四五六七八九十百两]+)"
+# The count may follow the projects (签约合作项目共46个) or the fields they
+# are in (签约农业、物流等领域的46个项目), or come first (就46个项目签约).
+_PROJECTS = r"(?:重点|合作|招商|产业|投资)?项目"
 _BATCH = re.compile(
-    rf"(?:现场|集中|共|合计)?(?:签约|签下|签订)了?(?:重点|合作|招商|产业|投资)?项目(?P<a>{_NUMBER})(?:个|项)"
-    rf"|(?:现场|集中|共|合计)?(?:签约|签下|签订)了?(?P<b>{_NUMBER})(?:个|项|批)(?:重点|合作|招商|产业|投资)?项目")
+    rf"(?:现场|集中|共|合计)?(?:签约|签下|签订)了?{_PROJECTS}共?(?P<a>{_NUMBER})(?:个|项)"
+    rf"|(?:现场|集中|共|合计)?(?:签约|签下|签订)了?(?:[^，。；：,;:!?！？\n]{{1,30}}?的)?"
+    rf"(?P<b>{_NUMBER})(?:个|项|批){_PROJECTS}"
+    rf"|(?:就|共有|共)(?P<c>{_NUMBER})(?:个|项|批){_PROJECTS}(?:现场|集中|正式|成功)?(?:签约|签订协议)")
 
 
 def _batches(doc, sentence, quotes, taken):
@@ -122,7 +127,8 @@ def _batches(doc, sentence, quotes, taken):
             continue
         if _at_named_ceremony(doc, sentence, match.start()):
             continue
-        words = re.sub(r"^(?:现场|集中|共|合计)", "", match.group())
+        group = next(g for g in "abc" if match.group(g))
+        words = f"签约项目{match.group(group)}{text[match.end(group)]}"  # 签约项目46个
         yield EventMention("agreement", "", match.start(), match.end(), "签约", sentence,
                            title=words, generated_title=True)
 

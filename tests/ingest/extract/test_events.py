@@ -244,6 +244,24 @@ def test_events_batch_of_projects_signed_is_one_flagged_agreement():
     assert batch[0].title.endswith("签约项目18个")
 
 
+def test_events_batch_counted_after_the_projects_or_their_fields_is_one_agreement():
+    cases = [
+        "5月8日,洽谈会在郑州举行,当天共签约农业、物流等领域的46个项目,总金额90亿元。",
+        "5月8日,洽谈会在郑州举行,会上签约合作项目共46个,总金额90亿元。",
+        "5月8日,洽谈会在郑州举行,两地企业就46个项目签约,总金额90亿元。",
+    ]
+    for text in cases:
+        batch = [e for e in events_of(text, dt.date(2025, 5, 9)) if e.kind == "agreement"]
+        assert [(D.iso_at_precision(e.start_date, e.precision), e.title_generated) for e in batch] == [
+            ("2025-05-08", True)], text
+        assert "46" in batch[0].title
+
+
+def test_events_sum_of_money_signed_is_no_batch():
+    text = "5月8日,洽谈会在郑州举行,现场签约金额46亿元,涉及项目20余个。"
+    assert [e for e in events_of(text, dt.date(2025, 5, 9)) if e.kind == "agreement"] == []
+
+
 def test_events_batch_at_a_named_ceremony_is_that_ceremony():
     text = "6月19日,考察团出席文旅合作项目签约仪式。现场集中签约项目5个,总投资8亿元。"
     agreements = [e.title for e in events_of(text, dt.date(2025, 6, 20)) if e.kind == "agreement"]
