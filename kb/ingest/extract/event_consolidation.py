@@ -64,9 +64,11 @@ _LASTS_DAYS = re.compile(r"(?:为期|历时|持续)[0-9一二三四五六七八�
 
 def fold_lone_ceremonies(events: list[Draft], owner: dict[int, int], text: str) -> None:
     """A one-day class whose only child is its opening (or closing) on that
-    same day: the ceremony is the class itself, as readers count it; a child
-    of its own is kept for a class that runs over several days (为期5天), or
-    whose programme (visits, sessions on other days) the article tells."""
+    same day, or a class dated 2月25日至27日 whose only child is its opening
+    on the first day: the ceremony is the class itself, as readers count it.
+    A child of its own is kept for a class said to last several days
+    (为期5天), one whose closing is told too, or one whose programme
+    (visits, sessions on other days) the article tells."""
     if _LASTS_DAYS.search(text):
         return
     programme = [e for e in events if e.kind in ("training", "visit") and not e.dropped]
@@ -74,11 +76,13 @@ def fold_lone_ceremonies(events: list[Draft], owner: dict[int, int], text: str) 
         if any(e is not parent and e.parent != host for e in programme):
             continue
         children = [i for i, e in enumerate(events) if e.parent == host and not e.dropped]
-        if len(children) != 1 or parent.is_range or parent.precision != D.DAY:
+        if len(children) != 1 or parent.precision != D.DAY:
             continue
         child = events[children[0]]
         if not child.ceremony or child.start_date != parent.start_date:
             continue
+        if parent.is_range and child.ceremony != "start":
+            continue  # a closing told alone says the class ended: keep it
         _fold(events, owner, children[0], into=host)
 
 

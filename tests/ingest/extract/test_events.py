@@ -184,6 +184,22 @@ def test_events_opening_of_a_class_that_lasts_days_stays_its_child():
         (("training", "2024-06-03", "2024年西宁市社区工作者能力提升培训班开班仪式"), 0)]
 
 
+def test_events_opening_on_the_first_day_of_a_dated_range_is_the_class():
+    text = ("5月12日至15日,黔东南州乡村振兴干部研修班在杭州举办。"
+            "州委组织部副部长吴兴出席开班仪式并讲话。")
+    events = events_of(text, dt.date(2024, 5, 20))
+    assert [(e.title, e.start_date, e.end_date) for e in events] == [
+        ("黔东南州乡村振兴干部研修班", dt.date(2024, 5, 12), dt.date(2024, 5, 15))]
+
+
+def test_events_closing_on_the_last_day_of_a_dated_range_stays_its_child():
+    text = ("5月12日至15日,黔东南州乡村振兴干部研修班在杭州举办。"
+            "5月15日,州委组织部副部长吴兴出席结业式并讲话。")
+    events = events_of(text, dt.date(2024, 5, 20))
+    assert [(e.title, e.parent) for e in events] == [
+        ("黔东南州乡村振兴干部研修班", None), ("黔东南州乡村振兴干部研修班结业式", 0)]
+
+
 def test_events_running_total_after_a_name_is_no_event():
     text = ("9月5日,“2024·青海生态发展论坛”在西宁开幕。"
             "自2012年以来,“青海生态发展论坛”已成功举办6届。")
