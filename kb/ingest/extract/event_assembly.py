@@ -197,19 +197,34 @@ def _merge_target(events: list[Draft], mention: EventMention,
             named = [i for i in same_kind if not events[i].generic and events[i].parent is None]
             return (named or same_kind)[-1]
         return _DROP  # several candidates and no way to tell which
-    name = bare_name(mention.title or mention.name)
+    name = _compared(mention.title or mention.name, mention.kind)
     ceremony = mention.trigger in T.SIGNING_EVENTS
     for i in same_kind:
         event = events[i]
         if mention.kind == "agreement" and event.signing_ceremony != ceremony:
             continue  # the 签约仪式 and the 协议 signed at it are two events
-        if any(bare_name(n) == name for n in event.names):
+        names = [_compared(n, event.kind) for n in event.names]
+        if name in names:
             if dates_compatible(event, date):
                 return i
-        elif any(_same_event_names(bare_name(n), name) for n in event.names) \
+        elif any(_same_event_names(n, name) for n in names) \
                 and dates_compatible(event, date) and not sub_event(event, date):
             return i
     return None
+
+
+_LAUNCH_VERBS = tuple(sorted(T.ALLIANCE_VERBS, key=len, reverse=True))
+
+
+def _compared(name: str, kind: str) -> str:
+    """A name as two mentions of one event compare it: an alliance's title
+    without its launch verb (…联盟发起成立 and …联盟揭牌成立 launch one
+    alliance)."""
+    name = bare_name(name)
+    if kind == "alliance":
+        verb = next((v for v in _LAUNCH_VERBS if name.endswith(v) and len(name) > len(v) + 2), "")
+        name = name[: len(name) - len(verb)]
+    return name
 
 
 def _other_name(event: Draft, mention: EventMention) -> bool:

@@ -447,3 +447,11 @@ def test_events_a_study_class_joined_by_ji_is_one_name():
 def test_events_who_held_it_and_the_verb_are_no_generated_title():
     [event] = events_of("5月8日,东营市和鹤岗市联合举办青年干部培训。", dt.date(2025, 5, 9))
     assert (event.title, event.title_generated) == ("青年干部培训", True)
+
+
+def test_events_one_alliance_launched_with_different_verbs_is_one_founding():
+    text = ("与会各方共同发起成立“黄淮科创联盟”。随后,嘉宾为黄淮科创联盟揭牌成立。"
+            "黄淮科创联盟正式成立后,将每年召开一次年会。")
+    alliances = [e for e in events_of(text, dt.date(2024, 5, 20)) if e.kind == "alliance"]
+    assert len(alliances) == 1
+    assert alliances[0].title.startswith("黄淮科创联盟")
