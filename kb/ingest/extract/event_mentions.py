@@ -71,7 +71,10 @@ def find_event_mentions(doc: Document, *, dates: list[DateMention],
     return mentions
 
 
-_PHOTO = re.compile(r"\s*(?:图为|图片为|上图为|下图为|图:|图：|▲|△)")
+# 图为… describes a picture; a caption marked ▲ states a fact of the report
+# (▲6月19日上午,…座谈会现场), often the only place that names the meeting,
+# so it is read like any sentence.
+_PHOTO = re.compile(r"\s*(?:图为|图片为|上图为|下图为|图:|图：)")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

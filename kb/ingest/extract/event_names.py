@@ -98,6 +98,11 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
                for word in boundaries.get(ch, ())):
             break
         i -= 1
+    # A day is never part of a name (在2018年4月13日庆祝…大会上): the name
+    # starts after it; a year alone may be (2019长江经济带合作论坛).
+    days = [m.end() for m in _DAY.finditer(text, i, trigger_start)]
+    if days and days[-1] < trigger_start:
+        i = days[-1]
     # Fillers like 并/还/再次 stand before a name, never inside it.
     filler = _LEADING_FILLER.match(text, i, trigger_start)
     if filler and filler.end() < trigger_start:
@@ -107,6 +112,8 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
     return back[-1] if back and back[-1] > i else i
 
 
+_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DAY = re.compile(rf"{_NUMERAL}月{_NUMERAL}[日号](?:上午|下午|晚上|晚间|晚)?(?:在|于)?")
 _PLACE_END = re.compile(r"[\u4e00-\u9fff]{1,6}[省市县区州]$")
 _PLACE_START = re.compile(r"[\u4e00-\u9fff]{1,6}[省市县区州]")
 _DEMONSTRATIVE = re.compile(r"本届|本次|此次|这次|这场|本期|该次")

@@ -455,3 +455,17 @@ def test_events_one_alliance_launched_with_different_verbs_is_one_founding():
     alliances = [e for e in events_of(text, dt.date(2024, 5, 20)) if e.kind == "alliance"]
     assert len(alliances) == 1
     assert alliances[0].title.startswith("黄淮科创联盟")
+
+
+def test_events_day_before_a_meeting_is_its_date_not_part_of_its_name():
+    text = "省长在2021年6月8日庆祝自贸港建设三周年大会上作报告。"
+    [forum] = events_of(text, dt.date(2021, 6, 10))
+    assert (forum.title, forum.start_date, forum.precision) == (
+        "庆祝自贸港建设三周年大会", dt.date(2021, 6, 8), D.DAY)
+
+
+def test_events_meeting_named_only_in_a_triangle_caption_is_read():
+    text = ("▲5月21日上午,岳阳市·吉首市协作工作座谈会现场。\n"
+            "座谈会上,双方介绍了协作情况。")
+    forums = [summary(e) for e in events_of(text, dt.date(2025, 5, 22)) if e.kind == "forum"]
+    assert forums == [("forum", "2025-05-21", "岳阳市·吉首市协作工作座谈会")]
