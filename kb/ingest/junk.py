@@ -29,9 +29,7 @@ from kb.ingest.page_chrome import (
     CHROME_REST,
     EMPTY_HTML_LINE,
     FOOTER_MARKS,
-    NOT_OUTLETS,
     ORIGINAL_TITLE,
-    OUTLET_SHAPE,
     SECTIONS,
     SENTENCE_PUNCT,
     SEPARATORS,
@@ -42,6 +40,7 @@ from kb.ingest.page_chrome import (
     canonical_outlet,
     find_dates,
     find_fields,
+    is_section_label,
     is_seo_spam,
     looks_like_outlet,
     normalise,
@@ -227,10 +226,10 @@ def _zone_rules(lines: list[Line]) -> bool:
         elif stripped in outlets or canonical_outlet(stripped) and len(stripped) <= 16:
             line.kind = SITE_CHROME  # an outlet's name alone
             line.outlet = stripped
-        elif header and len(stripped) <= 12 and OUTLET_SHAPE.match(stripped) and stripped not in NOT_OUTLETS:
+        elif header and len(stripped) <= 12 and looks_like_outlet(stripped):
             line.kind = SITE_CHROME  # 内蒙古日报 alone above the title: the paper's name
             line.outlet = stripped
-        elif header and stripped in SECTIONS:
+        elif header and (stripped in SECTIONS or is_section_label(stripped)):
             # A section name alone above the title: a saved page's menu
             # (<li>首页</li><li>新闻中心</li>) laid out one item a line.
             line.kind = SITE_CHROME

@@ -123,7 +123,18 @@ def looks_like_outlet(name: str) -> bool:
     key = normalise(name).strip()
     if canonical_outlet(key):
         return True
-    return bool(OUTLET_SHAPE.match(key)) and key not in NOT_OUTLETS
+    return bool(OUTLET_SHAPE.match(key)) and key not in NOT_OUTLETS and not is_section_label(key)
+
+
+def is_section_label(name: str) -> bool:
+    return bool(_SECTION_LABEL.fullmatch(name))
+
+
+# A column label is made of generic words only (推荐新闻, 图片新闻, 新闻资讯,
+# 今日要闻): it names a page's section, not who published it.
+_SECTION_LABEL = re.compile(
+    r"(?:推荐|热点|热门|最新|图片|图文|头条|相关|本地|国内|国际|综合|视频|滚动|今日|精彩|更多|重要|"
+    r"新闻|资讯|要闻|动态|快讯|专题|发布)+")
 
 
 # Section names that sit between a title and a site name: 标题--时政--人民网.

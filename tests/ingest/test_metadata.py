@@ -407,3 +407,22 @@ def test_read_metadata_credits_glued_without_a_separator():
     meta = read_metadata("两省合作\n本报兰州4月14日电(记者王倩李华)两省签署协议。\n图:会场。赵宥廷摄\n")
     assert [(c.name, c.role) for c in meta.credits] == [
         ("王倩", "reporter"), ("李华", "reporter"), ("赵宥廷", "photographer")]
+
+
+def test_read_metadata_column_label_above_the_title_is_no_outlet():
+    from kb.ingest.pipeline import repair_article
+
+    text = ("新闻资讯\n推荐新闻\n岳阳市代表团赴吉首市开展协作工作\n发布: 2025-06-19 22:05:31\n\n"
+            "6月19日上午,岳阳市·吉首市协作工作座谈会召开。\n").encode()
+    meta = repair_article(text, file_name="column.txt", max_bytes=1_000_000).meta
+    assert meta.outlet == ""
+    assert meta.title == "岳阳市代表团赴吉首市开展协作工作"
+
+
+def test_read_metadata_paper_name_above_the_title_is_the_outlet():
+    from kb.ingest.pipeline import repair_article
+
+    text = ("黔南日报\n岳阳市代表团赴吉首市开展协作工作\n发布: 2025-06-19 22:05:31\n\n"
+            "6月19日上午,岳阳市·吉首市协作工作座谈会召开。\n").encode()
+    meta = repair_article(text, file_name="paper.txt", max_bytes=1_000_000).meta
+    assert meta.outlet == "黔南日报"
