@@ -94,7 +94,22 @@ def converter(config: str) -> Converter:
 
 
 def to_simplified(text: str) -> str:
-    return converter("t2s").convert(fold_variants(text))
+    out = converter("t2s").convert(fold_variants(text))
+    if "乾" in text and len(out) == len(text):  # t2s keeps lengths: offsets agree
+        out = _kept_qian(text, out)
+    return out
+
+
+# OpenCC reads 乾 as 乾燥 (dry) and writes 干, but in place names 乾 is the
+# Simplified character too: 乾县, 乾安县, 吉首市乾州街道, 乾陵.
+_KEEP_QIAN = re.compile(r"乾(?=[县縣州陵]|安[县縣])")
+
+
+def _kept_qian(text: str, out: str) -> str:
+    chars = list(out)
+    for match in _KEEP_QIAN.finditer(text):
+        chars[match.start()] = "乾"
+    return "".join(chars)
 
 
 def to_traditional(text: str, variant: str = "s2t") -> str:

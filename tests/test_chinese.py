@@ -64,3 +64,9 @@ def test_to_simplified_folds_the_variants_opencc_leaves():
     # pages (search, the script switch) must read it the same way.
     assert to_simplified("陜西省渭南市") == "陕西省渭南市"
     assert len(to_simplified("陜西淸水")) == 4
+
+
+def test_to_simplified_keeps_qian_in_place_names():
+    # 乾 of 乾县 and 乾州 is the Simplified character; 乾 of 乾燥 is 干.
+    assert to_simplified("陝西省乾縣、吉林省乾安縣和吉首市乾州街道") == "陕西省乾县、吉林省乾安县和吉首市乾州街道"
+    assert to_simplified("乾燥的餅乾") == "干燥的饼干"
