@@ -91,13 +91,18 @@ def person_spans(doc: Document) -> list[tuple[int, int]]:
             pos = end
             if tag != "PER":
                 continue
+            after_title = CORES.ending_at(text, start) is not None
             if start and text[start - 1] in lexicon.SURNAMES and text[start - 1] not in _FUNCTION_WORDS \
-                    and shaped(text[start - 1:end]) and len(word) == 3:
-                start -= 1  # 林|郑月娥: the model split a Hong Kong double surname
+                    and not after_title and shaped(text[start - 1:end]) and len(word) == 3:
+                start -= 1  # 林|郑月娥: the model split a Hong Kong double surname (not 主任|刘建明)
             # The name's next word must be one a name takes (a verb, a title,
             # punctuation): 陆海新通道, 秦创原, 蔡冠深 cut short are none.  A
             # byline's name (记者 周晓, 责任编辑:林华, 王某 摄) is a credit.
-            if shaped(text[start:end]) and (follows_name(text, end) or CORES.starting_at(text, end)) \
+            # A title right before a three-character name (董事长郝玉峰接续推介)
+            # bounds it on the left as the model does on the right: any next
+            # word will do.  Two characters may be a name cut short (蔡冠|深).
+            titled = after_title and len(word) == 3
+            if shaped(text[start:end]) and (titled or follows_name(text, end) or CORES.starting_at(text, end)) \
                     and not _CREDIT_BEFORE.search(text, max(0, start - 8), start) \
                     and not _CREDIT_AFTER.match(text, end):
                 found.append((start, end))

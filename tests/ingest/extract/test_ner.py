@@ -33,6 +33,19 @@ def test_ner_conjunction_before_a_name_is_no_double_surname():
     assert "和王建国" not in [p.name for p in people_of(text)]
 
 
+def test_ner_name_after_a_title_is_taken_whatever_follows_it():
+    # 接续 is no word the rules know to follow a name; the title before it
+    # says where the name starts.
+    text = "随后,产业园管委会主任刘建明接续推介园区优势。"
+    assert "刘建明" in [p.name for p in people_of(text)]
+
+
+def test_ner_two_characters_after_a_title_need_a_known_follower():
+    # Two characters tagged after a title may be a longer name cut short.
+    text = "香港中华总商会会长蔡冠深博士出席。"
+    assert "蔡冠" not in [p.name for p in people_of(text)]
+
+
 def test_ner_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("KB_NER", "off")
     assert ner.person_spans(Document("在当天的交流中,王建国代表辽宁企业谈了三点体会。")) == []
