@@ -449,6 +449,14 @@ def _read_credits(meta, lines: list[junk.Line], dateline: Dateline | None, text:
             if len(line.norm.strip()) <= 60:  # 文|孙阳 中国(深圳)综合开发研究院
                 add(f for s, _, f in page_chrome.find_fields(line.norm, line.text)[:1] if not line.norm[:s].strip())
                 add(_byline_fields(line))
+            if len(line.norm.strip()) <= 80 and not _SENTENCE_END.search(line.norm):
+                # 【我要纠错】责任编辑:张三, (图文来源:… 校对、编辑:李四 审核:王五):
+                # editorial credits anywhere in a line that is no sentence.
+                add(f for s, _, f in page_chrome.find_fields(line.norm, line.text)
+                    if f.editorial and _labelled_apart(line.norm, s, f))
+            lead = _LEAD_REPORTER.match(line.norm)
+            if lead:  # 本报讯 记者武自然报道:…, 【香港商报网讯】记者姚一鹤报导:…
+                add_names(lead.group("names"), REPORTER, lead.group("label"))
             lead = _LEAD_BYLINE.match(line.norm)
             if lead:
                 s, e = lead.span(1)
@@ -470,6 +478,20 @@ _REPORTED = re.compile(
     r"[(\[【]\s*(?P<label>记者|通讯员|实习记者|摄影记者)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,30}?)\s*[)\]】]"
     r"|(?P<label2>记者)(?P<names2>[\u4e00-\u9fff]{2,4})\s*/\s*[\u4e00-\u9fff]{0,6}报[导道]"
 )
+_SENTENCE_END = re.compile(r"[。!?！？]")
+
+
+def _labelled_apart(norm: str, start: int, fld) -> bool:
+    """A credit label that stands apart (after a bracket, a comma or a
+    space) and is followed by a colon: not 图 of 网站地图 | 关于我们."""
+    label_end = start + len(fld.label_original)
+    return (start == 0 or not "\u4e00" <= norm[start - 1] <= "\u9fff") and norm[label_end:label_end + 1] in (":", "：")
+
+
+# A lead's reporter before a colon: 本报讯 记者武自然报道:…, 【…网讯】记者X报导:….
+_LEAD_REPORTER = re.compile(
+    r"^[^。!?:：]{0,30}?(?:讯|电)[】\]」)]?\s*(?P<label>记者|通讯员|实习记者)\s*"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4}){0,3}?)\s*(?:报道|报导)\s*[:：]")
 _NAMES_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,3}")
 _SIGNED_END = re.compile(r"[。!?]\s*[(（]([\u4e00-\u9fff]{2,4}(?:[、\s][\u4e00-\u9fff]{2,4}){0,2})[)）]\s*$")
 

@@ -426,3 +426,25 @@ def test_read_metadata_paper_name_above_the_title_is_the_outlet():
             "6月19日上午,岳阳市·吉首市协作工作座谈会召开。\n").encode()
     meta = repair_article(text, file_name="paper.txt", max_bytes=1_000_000).meta
     assert meta.outlet == "黔南日报"
+
+
+def _credits_of(text: str):
+    from kb.ingest.pipeline import repair_article
+
+    return [(c.name, c.role) for c in repair_article(text.encode(), file_name="c.txt", max_bytes=1_000_000).meta.credits]
+
+
+def test_read_metadata_reporter_before_the_colon_of_a_lead():
+    text = "两市签署协议\n发布时间:2024-05-06\n本报讯 记者田野报道:为推进协作,两市昨日召开座谈会。\n会议要求加强合作。\n"
+    assert _credits_of(text) == [("田野", "reporter")]
+
+
+def test_read_metadata_editorial_credits_inside_a_footer_line():
+    text = ("两市签署协议\n发布时间:2024-05-06\n两市召开座谈会。会议要求加强合作。\n"
+            "(图文来源:宣传部 文/摄 韩冬 校对、编辑:鲁雪 审核:韩冬)\n【我要纠错】责任编辑:孔明远\n扫一扫在手机打开当前页\n")
+    assert {("孔明远", "editor"), ("鲁雪", "editor"), ("韩冬", "reviewer")} <= set(_credits_of(text))
+
+
+def test_read_metadata_menu_words_after_a_picture_word_are_no_credit():
+    text = "两市签署协议\n发布时间:2024-05-06\n两市召开座谈会。会议要求加强合作。\n网站地图 | 关于我们 | 联系我们\n"
+    assert _credits_of(text) == []
