@@ -38,6 +38,7 @@ _TRIP = re.compile(
     rf"|(?:还|先后|随后|又|也)?(?P<verb>(?:考察|调研|参观){{1,2}})了?(?P<object>[^，,。；;：:、“”]{{2,20}}?)"
     rf"(?=[，,。；;：:、“”]|$))"
 )
+_PURPOSE = re.compile(r"就|围绕|专程|专题")
 # Between the group and where it went: its leader's name, 一行, 于X日 … but no
 # other verb (率团参加…大会 is a meeting, not a trip).
 _GAP_VERB = re.compile(r"参加|出席|召开|举办|举行|签署|会见|审议|开展|进行")
@@ -56,6 +57,8 @@ def delegation_trips(doc, sentence, quotes, org_spans, taken, regions, people=()
             start, end = match.start("go"), match.end("act") if match["act"] else match.end("place")
             if _GAP_VERB.search(place) or re.search(_GO, place):
                 continue
+            # 来我市就太忻经济区建设调研: what the visit is about is no place.
+            place = _PURPOSE.split(place, 1)[0] or place
         else:
             place, verb = match["object"], match["verb"]
             start, end = match.start("verb"), match.end("object")

@@ -469,3 +469,9 @@ def test_events_meeting_named_only_in_a_triangle_caption_is_read():
             "座谈会上,双方介绍了协作情况。")
     forums = [summary(e) for e in events_of(text, dt.date(2025, 5, 22)) if e.kind == "forum"]
     assert forums == [("forum", "2025-05-21", "岳阳市·吉首市协作工作座谈会")]
+
+
+def test_events_trip_title_leaves_out_what_the_visit_is_about():
+    text = "11月24日,太原市党政代表团来忻州市就太忻经济区建设调研考察。"
+    [visit] = events_of(text, dt.date(2021, 11, 25))
+    assert (visit.title, visit.start_date) == ("忻州市调研考察", dt.date(2021, 11, 24))
