@@ -169,6 +169,7 @@ GENERIC_LEADS = tuple("""
     主板 创业板 科创板 两家 几家 多家 数家 跨省 跨省域 跨区域 跨地区 跨城市 跨行业
     世界一流 国际化 国际一流 国内一流 世界500强 全球500强 中国500强 异地 全面 提升 深化 加强 助力
     一级 国家一级
+    就 建立 设立 成立 组建 审议 表决 遵守 动员 共同 友好 严格 积极
 """.split())
 # Leads that describe a class of enterprises (中小企业, 民营企业): after a place
 # or a national body they begin a real name (浙江省民营企业发展促进会,
@@ -193,6 +194,7 @@ ORG_LEFT_STOPS = tuple(sorted(set("""
     要求 使 要 请 对于 关于 并 举行 面向
     表示 指出 强调 介绍 推进 巩固 提高 切实 有效 不断 释放 做大做强 创建 创立 充分发挥 发挥 听取 但若
     集合 辅导 实现 近年来 以来 会见 陪同 见证 率团 率队 带领 依靠 加强 一行 相关 部分 嘉宾有 一行来
+    就 建立 审议 表决 遵守 动员
 """.split()), key=len, reverse=True))
 # Stops that can also sit inside a name (美的, 华为, 和平, 联合工作组): the
 # walk goes on past them when the name they would leave is not a valid one.

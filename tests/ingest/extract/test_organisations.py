@@ -784,3 +784,13 @@ def test_a_title_and_a_name_inside_a_list_end_the_name():
 
 def test_units_set_up_inside_a_body_are_no_names():
     assert names("研究院实行管理委员会领导下的院长负责制,设立学术咨询委员会,研究院下设若干个研究所。") == []
+
+
+def test_find_organisations_a_verb_phrase_before_a_suffix_is_no_name():
+    found = names("会议就建立商会达成共识,会员共同审议联盟章程,与会代表表决出联盟理事会。")
+    assert not any(n.startswith(("就", "建立", "共同", "表决")) for n in found), found
+
+
+def test_find_organisations_a_name_after_a_founding_verb_keeps_its_own_start():
+    found = names("两地将合作建立洛河·伊川产业园,推动产业转移。")
+    assert "建立洛河·伊川产业园" not in found
