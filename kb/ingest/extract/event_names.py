@@ -94,7 +94,7 @@ def name_start(text: str, trigger_start: int, floor: int, *, extra_boundaries=()
             break
         if any(text.startswith(word, i - len(word)) and i - len(word) >= floor
                and not _word_inside(text, i - len(word), word)
-               and not (word in _JOINERS and trigger_start - i > 4)
+               and not (word in _JOINERS and (trigger_start - i > 4 or _numbered_before(text, floor, i)))
                for word in boundaries.get(ch, ())):
             break
         i -= 1
@@ -129,6 +129,15 @@ def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         if word:
             grouped.setdefault(word[-1], []).append(word)
     return {ch: tuple(group) for ch, group in grouped.items()}
+
+
+def _numbered_before(text: str, floor: int, at: int) -> bool:
+    """第三届川滇黔十市州合作与发展峰会: a 和/与/及 after the ordinal that
+    opens a name, in the same clause, is inside the name."""
+    return bool(_ORDINAL_OPENING.search(text, max(floor, at - 24), at))
+
+
+_ORDINAL_OPENING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+|首)[届次期](?=[^，。；：,;:!?！？\s]*$)")
 
 
 # 和/与/及 join words inside a long name (黄河流域生态保护和高质量发展论坛)

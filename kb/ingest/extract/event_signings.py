@@ -181,7 +181,9 @@ def _parties(text: str, sentence: Sentence, verb_start: int, org_spans, regions)
     """A与B签署…: the clause before the verb when it names the parties, so an
     agreement without a name of its own gets a title that says who signed."""
     c_start, _ = clause_bounds(text, sentence, verb_start)
-    subject = re.sub(r"^(?:会上|随后|同时|期间|现场|此外|另外|其中|当天|当日)+", "", text[c_start:verb_start])
+    # 会上, 随后 … and 围绕/根据/按照 (围绕A与B签订的协议) stand before the parties.
+    subject = re.sub(r"^(?:会上|随后|同时|期间|现场|此外|另外|其中|当天|当日|围绕|根据|按照|依据|落实|就)+", "",
+                     text[c_start:verb_start])
     subject = subject.strip()
     offset = verb_start - len(subject)
     named = any(offset <= s and e <= verb_start for s, e, _ in org_spans) or \

@@ -475,3 +475,15 @@ def test_events_trip_title_leaves_out_what_the_visit_is_about():
     text = "11月24日,太原市党政代表团来忻州市就太忻经济区建设调研考察。"
     [visit] = events_of(text, dt.date(2021, 11, 25))
     assert (visit.title, visit.start_date) == ("忻州市调研考察", dt.date(2021, 11, 24))
+
+
+def test_events_numbered_name_keeps_its_coordinated_words():
+    text = "8月19日,第二届湘鄂渝十县市合作与发展峰会在恩施召开。会上,来凤县、龙山县成为峰会新成员。"
+    forums = [e for e in events_of(text, dt.date(2021, 8, 20)) if e.kind == "forum"]
+    assert [(e.title, e.title_generated) for e in forums] == [("第二届湘鄂渝十县市合作与发展峰会", False)]
+
+
+def test_events_agreement_parties_come_after_a_preposition():
+    text = "5月8日,围绕鹤壁市政府与南通市政府签订的战略合作框架协议,两地开展交流。"
+    titles = [e.title for e in events_of(text, dt.date(2021, 5, 9)) if e.kind == "agreement"]
+    assert titles and not any(t.startswith("围绕") for t in titles)
