@@ -30,6 +30,11 @@ def title_event(event, organisations: list[Organisation], doc: Document) -> None
         # 本次项目签约活动, 与珠海企业家座谈会: no name; flagged as made.
         event.title, event.named = event.title[pointer.end():], False
     event.title = _balanced(event.title)
+    opening = next((w for w in T.OPENINGS if event.title.endswith(w)), None)
+    if opening and event.kind == "training" and event.parent is None and not event.ceremony \
+            and len(event.title) - len(opening) >= 4:
+        # “海外侨领云南行”开班仪式 told alone: the event is the class it opens.
+        event.title = event.title[: -len(opening)].strip("“”「」\"")
 
 
 # Words pointing back (本次项目签约活动) or the partner of a meeting (与珠海

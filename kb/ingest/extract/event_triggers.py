@@ -20,7 +20,7 @@ FORUM_WORDS = (
     "首长会议", "工作会议", "学术会议", "合作会议", "会议", "会商会", "联席会", "推介活动",
 )
 TRAINING_WORDS = (
-    "开班仪式", "结业仪式", "开班式", "结业式", "开营仪式", "结营仪式", "开营式", "结营式",
+    "开班启动仪式", "开营启动仪式", "开班仪式", "结业仪式", "开班式", "结业式", "开营仪式", "结营仪式", "开营式", "结营式",
     "结营分享会", "考察学习", "学习培训", "培训班", "培训", "研修班", "研修", "现场教学", "训练营",
     "研学营", "研学班", "研学活动", "夏令营", "学习班", "轮训", "进修班", "专题班", "示范班",
     # classes named by their level or form: 研讨班, 标杆班, 乡镇党委书记班
@@ -96,7 +96,7 @@ LEFT_BOUNDARIES = (
 )
 # Ceremonies keep the kind of the event they open or close; with a date of
 # their own they are its child events.
-OPENINGS = ("开班仪式", "开班式", "开营仪式", "开营式")
+OPENINGS = ("开班启动仪式", "开营启动仪式", "开班仪式", "开班式", "开营仪式", "开营式")
 CLOSINGS = ("结业仪式", "结业式", "结营仪式", "结营式", "结营分享会")
 CEREMONIES = OPENINGS + CLOSINGS
 # Verbs after a training's name that date its start or its end

@@ -487,3 +487,10 @@ def test_events_agreement_parties_come_after_a_preposition():
     text = "5月8日,围绕鹤壁市政府与南通市政府签订的战略合作框架协议,两地开展交流。"
     titles = [e.title for e in events_of(text, dt.date(2021, 5, 9)) if e.kind == "agreement"]
     assert titles and not any(t.startswith("围绕") for t in titles)
+
+
+def test_events_opening_of_a_quoted_programme_is_that_programme():
+    text = "10月23日,“青年企业家赣州行”开班启动仪式在赣州举行。学员将走进多家企业考察。"
+    trainings = [(e.title, e.start_date, e.parent) for e in events_of(text, dt.date(2024, 10, 25))
+                 if e.kind == "training"]
+    assert trainings == [("青年企业家赣州行", dt.date(2024, 10, 23), None)]
