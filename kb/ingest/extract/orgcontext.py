@@ -170,6 +170,8 @@ def _plain_name_ok(scan: OrgScan, s: int, t: int) -> bool:
         return False
     if GROUPS.ending_at(plain, len(plain)) or plain in lexicon.NOT_NAMES:
         return False
+    if plain in lexicon.TITLE_CORES:  # 市长 of 市长助理: a title, no body
+        return False
     place_end, _, _ = scan.place_prefix(s, t)
     rest = orgnames.strip_parens(scan.text[place_end:t])
     if len(rest) < 2 or orgnames.industry_only(rest):

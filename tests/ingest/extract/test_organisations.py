@@ -794,3 +794,7 @@ def test_find_organisations_a_verb_phrase_before_a_suffix_is_no_name():
 def test_find_organisations_a_name_after_a_founding_verb_keeps_its_own_start():
     found = names("两地将合作建立洛河·伊川产业园,推动产业转移。")
     assert "建立洛河·伊川产业园" not in found
+
+
+def test_find_organisations_a_title_in_a_list_is_no_body():
+    assert "市长" not in names("市长助理、市商务局局长刘平介绍了情况。")
