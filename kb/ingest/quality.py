@@ -86,8 +86,12 @@ def _match_sets(predicted: list[tuple[str, set[str]]], expected: list[dict],
     return score
 
 
-def score_organisations(x: Extraction, expected: dict) -> Score:
-    predicted = [(o.name, {_clean(n) for n in (o.name, *o.aliases)}) for o in x.organisations]
+def score_organisations(x: Extraction, expected: dict, *, unflagged_only: bool = False) -> Score:
+    """Organisations found against the expected ones; `unflagged_only`
+    scores what a curator may trust without review (the records not
+    flagged): its precision, and the share of the expected it covers."""
+    orgs = [o for o in x.organisations if not (unflagged_only and o.flagged)]
+    predicted = [(o.name, {_clean(n) for n in (o.name, *o.aliases)}) for o in orgs]
     return _match_sets(
         predicted, expected.get("organisations", []),
         lambda e: {_clean(n) for n in (e["name"], *e.get("aliases", []), *e.get("alt_names", []))},
@@ -331,6 +335,7 @@ def score_article(x: Extraction, article: RepairedArticle, expected: dict) -> di
         "core events": score_events(x, expected, article.text, kinds=CORE_KINDS),
         **score_event_details(x, expected, article.text),
         "organisations": score_organisations(x, expected),
+        "organisations unflagged": score_organisations(x, expected, unflagged_only=True),
         "people": score_people(x, article, expected),
         "positions": score_positions(x, expected),
         "quotes": score_quotes(x, expected, attribution=False),

@@ -276,8 +276,9 @@ class _ArticleWriter:
                 "name": org.name,
                 "kind": org.kind,
                 "region_id": self.region_ids.get(org.region_key) if org.region_key else None,
-                "flagged": org.uncertain,
-                "flag_reason": "名称由上下文推断,无机构后缀" if org.uncertain else "",
+                "flagged": org.flagged,
+                "flag_reason": ("名称由上下文推断,无机构后缀" if org.uncertain
+                                else "统计模型未确认这是一个机构名称" if org.unconfirmed else ""),
             }
             names[key] = [org.name, *org.aliases]
             # The name as written is the fullest mention, not the first one

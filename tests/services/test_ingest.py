@@ -236,3 +236,15 @@ def test_an_organisation_is_written_as_its_fullest_mention_whichever_file_comes_
     import_files(tmp_path / "a.txt")
     org = Organisation.objects.get(name="华荣电子科技股份有限公司")
     assert org.name_original == "華榮電子科技股份有限公司"
+
+
+def test_import_flags_an_organisation_the_name_finder_does_not_confirm(gazetteer_loaded, tmp_path):
+    article = tmp_path / "fragment.txt"
+    article.write_text("两地合作座谈会召开\n发布时间:2024-05-06\n"
+                       "5月5日,两地合作座谈会在宁波召开。产业项目及工商联代表参加,宁波市人民政府负责人出席。\n",
+                       encoding="utf-8")
+    import_files(article)
+    phrase = Organisation.objects.get(name="产业项目及工商联")
+    assert (phrase.flagged, phrase.flag_reason) == (True, "统计模型未确认这是一个机构名称")
+    government = Organisation.objects.get(name="宁波市人民政府")
+    assert (government.flagged, government.flag_reason) == (False, "")

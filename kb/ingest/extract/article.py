@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kb.ingest.extract import ner
 from kb.ingest.extract.dates import DateMention, find_dates
 from kb.ingest.extract.document import Document
 from kb.ingest.extract.events import EventRecord, find_events
@@ -41,6 +42,7 @@ def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
              if not doc.is_damaged(d.start, d.end)]
     regions = find_regions(doc, gazetteer)
     organisations = find_organisations(doc, regions, gazetteer)
+    ner.confirm_organisations(doc, organisations)
     people = find_people(doc, organisations, regions)
     regions = _outside_names(regions, people)
     quotes, terms = find_quotes(doc, people, organisations)

@@ -29,7 +29,12 @@ class Organisation:
     parent_name: str | None = None
     aliases: list[str] = field(default_factory=list)
     mentions: list[OrgMention] = field(default_factory=list)
-    uncertain: bool = False
+    uncertain: bool = False  # named from context, without a suffix
+    unconfirmed: bool = False  # the statistical name finder does not read it as a name
+
+    @property
+    def flagged(self) -> bool:
+        return self.uncertain or self.unconfirmed
 
 
 @dataclass(frozen=True)

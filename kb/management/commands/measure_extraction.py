@@ -2,8 +2,8 @@
 
 Runs the repair and extraction pipeline over articles that have a file of
 expected facts and prints precision and recall for events (all, and the core
-kinds), organisations, people, positions, quotes (found; found with the
-right speaker) and regions; of the matched core events, the share with the
+kinds), organisations (all, and those not flagged for review), people,
+positions, quotes (found; found with the right speaker) and regions; of the matched core events, the share with the
 right date and with a proper title; plus speed and where the time goes.
 Needs no database: the gazetteer comes from fixtures/regions.json.
 
@@ -61,9 +61,9 @@ class Command(BaseCommand):
             if options["verbosity"] >= 2:
                 self._print_details(article_path.name, scores)
         total = totals(per_article)
-        self.stdout.write(f"{'':16}{'precision':>10}{'recall':>8}   found/predicted  matched/expected")
+        self.stdout.write(f"{'':24}{'precision':>10}{'recall':>8}   found/predicted  matched/expected")
         for name, score in total.items():
-            self.stdout.write(f"{name:16}{score.precision:>10.2f}{score.recall:>8.2f}   "
+            self.stdout.write(f"{name:24}{score.precision:>10.2f}{score.recall:>8.2f}   "
                               f"{score.found:>5}/{score.predicted:<9} {score.matched:>5}/{score.expected}")
         elapsed = sum(seconds.values())
         self.stdout.write(

@@ -46,6 +46,38 @@ def test_ner_two_characters_after_a_title_need_a_known_follower():
     assert "蔡冠" not in [p.name for p in people_of(text)]
 
 
+def orgs_confirmed(text: str):
+    from kb.ingest.extract.organisations import find_organisations
+    from kb.ingest.extract.regions import find_regions
+    from tests.ingest.extract.seed_articles import full_gazetteer
+
+    doc = Document(text)
+    orgs = find_organisations(doc, find_regions(doc, full_gazetteer()), full_gazetteer())
+    ner.confirm_organisations(doc, orgs)
+    return {o.name: o.unconfirmed for o in orgs}
+
+
+def test_ner_confirms_a_name_it_reads_as_an_organisation():
+    assert orgs_confirmed("阳光电源股份有限公司与宁波市人民政府签署协议。") == {
+        "阳光电源股份有限公司": False, "宁波市人民政府": False}
+
+
+def test_ner_leaves_a_phrase_the_rules_took_for_a_name_unconfirmed():
+    found = orgs_confirmed("产业项目及工商联代表参加。全国干部教育培训浙江大学基地副主任授课。")
+    assert found == {"产业项目及工商联": True, "全国干部教育培训浙江大学": True}
+
+
+def test_ner_never_asks_about_a_government_of_a_known_place():
+    # The model does not tag 市委 bodies reliably; the place makes them sure.
+    assert orgs_confirmed("黔西南州委、宁波市人民政府负责人出席。") == {
+        "黔西南州委": False, "宁波市人民政府": False}
+
+
+def test_ner_off_confirms_nothing_and_flags_nothing(monkeypatch):
+    monkeypatch.setenv("KB_NER", "off")
+    assert orgs_confirmed("产业项目及工商联代表参加。") == {"产业项目及工商联": False}
+
+
 def test_ner_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("KB_NER", "off")
     assert ner.person_spans(Document("在当天的交流中,王建国代表辽宁企业谈了三点体会。")) == []
