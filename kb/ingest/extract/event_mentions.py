@@ -99,7 +99,12 @@ def _statistical(text: str, sentence: Sentence, mention: EventMention) -> bool:
     if any(word in text[c_start:mention.end] for word in T.STATISTICAL):
         return True
     _, c_end = clause_bounds(text, sentence, mention.end)
+    if mention.generic and _PERSON_TIMES.match(text, mention.end, c_end):
+        return True  # 共培训干部人才5899人次: people counted, not a class
     return T.RUNNING_TOTAL.match(text, mention.end, c_end) is not None
+
+
+_PERSON_TIMES = re.compile(r"[^，,。；;]{0,20}?(?:\d+|[一二三四五六七八九十百千万两]+)(?:余|多)?人次")
 
 
 def _anchor_before(text: str, sentence: Sentence, mention: EventMention) -> str:

@@ -92,7 +92,7 @@ LEFT_BOUNDARIES = (
     # verbs and words that stand before an event's name, never inside it
     "关于", "见证", "承办", "协办", "开办", "创办", "筹办", "既有", "也有", "希望", "珍惜", "抓好", "互派", "携手", "图为", "隆重",
     "亮相", "出席了", "参加了", "进行", "听取了", "日电", "重视", "落实", "贯彻", "象征", "标志着",
-    "力争", "争取", "预计", "拟", "实现", "成为", "加入", "退出", "更名为",
+    "力争", "争取", "预计", "拟", "实现", "给", "成为", "加入", "退出", "更名为",
 )
 # Ceremonies keep the kind of the event they open or close; with a date of
 # their own they are its child events.

@@ -494,3 +494,14 @@ def test_events_opening_of_a_quoted_programme_is_that_programme():
     trainings = [(e.title, e.start_date, e.parent) for e in events_of(text, dt.date(2024, 10, 25))
                  if e.kind == "training"]
     assert trainings == [("青年企业家赣州行", dt.date(2024, 10, 23), None)]
+
+
+def test_events_people_trained_counted_in_person_times_are_no_class():
+    text = "2019年以来,浙江共培训对口地区干部人才3200人次。"
+    assert [e for e in events_of(text, dt.date(2024, 4, 10)) if e.kind == "training"] == []
+
+
+def test_events_lecturer_giving_a_class_a_lesson_names_no_class():
+    text = "4月8日,乡村干部轮训班在长沙开学。开学典礼后,王海峰给轮训班学员上第一堂课。"
+    titles = [e.title for e in events_of(text, dt.date(2024, 4, 10)) if e.kind == "training"]
+    assert titles == ["乡村干部轮训班"]
