@@ -148,7 +148,7 @@ def _follow_merges(model, records: dict[str, models.Model]) -> dict[str, models.
 
 
 def records_upsert(model, rows: dict[str, dict], *, found: dict[str, models.Model] | None = None,
-                   found_read_only: bool = False,
+                   found_read_only: bool = False, create_only: tuple[str, ...] = (),
                    counts: Counter | None = None) -> dict[str, Upserted]:
     """Find or create one record per import key.
 
@@ -158,6 +158,11 @@ def records_upsert(model, rows: dict[str, dict], *, found: dict[str, models.Mode
     found_read_only
              a found record is another article's: this one adds provenance
              only (an event another article reported first keeps its fields)
+    create_only
+             fields written when a record is made and never by an update
+             (a flag each article judges in its own context: the caller
+             clears it in one statement, so the result is the same in
+             whatever order articles arrive)
     An auto record gets the new values; a curated one is returned read-only;
     a rejected one comes back as None."""
     counts = counts if counts is not None else Counter()
@@ -203,7 +208,7 @@ def records_upsert(model, rows: dict[str, dict], *, found: dict[str, models.Mode
             result[key] = Upserted(record, False, False)
             continue
         if key not in created_keys:
-            changes = [f for f, v in rows[key].items() if getattr(record, f) != v]
+            changes = [f for f, v in rows[key].items() if f not in create_only and getattr(record, f) != v]
             if changes:
                 for f in changes:
                     setattr(record, f, rows[key][f])

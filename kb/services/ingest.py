@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 
 from events.models import Event, EventRole
 from events.services import events_refresh_denormalised
@@ -46,6 +47,25 @@ from kb.selectors.regions import region_tree_cached
 from kb.services.bulk import records_save, records_upsert, rows_insert
 
 KEY_LENGTH = 255
+
+
+ORG_FLAG_UNCERTAIN = "名称由上下文推断,无机构后缀"
+ORG_FLAG_UNCONFIRMED = "统计模型未确认这是一个机构名称"
+
+
+def _organisations_confirmed(results, rows: dict[str, dict]) -> None:
+    """An organisation the importer flagged loses the flag as soon as one
+    article finds it with confidence: the flag is the AND of every
+    article's judgement, whatever order (or concurrency) they come in.
+    One UPDATE, so two imports at once cannot undo each other's clearing;
+    a flag a curator set or kept is not touched."""
+    sure = [r.record.pk for key, r in results.items()
+            if r.record is not None and r.writable and not r.created and not rows[key].get("flagged")]
+    if sure:
+        Organisation.objects.filter(
+            pk__in=sure, flagged=True, flag_reason__in=(ORG_FLAG_UNCERTAIN, ORG_FLAG_UNCONFIRMED),
+            review_status=ReviewStatus.AUTO, curator_edited=False,
+        ).update(flagged=False, flag_reason="", updated_at=timezone.now())
 
 
 class ImportContext:
@@ -277,8 +297,8 @@ class _ArticleWriter:
                 "kind": org.kind,
                 "region_id": self.region_ids.get(org.region_key) if org.region_key else None,
                 "flagged": org.flagged,
-                "flag_reason": ("名称由上下文推断,无机构后缀" if org.uncertain
-                                else "统计模型未确认这是一个机构名称" if org.unconfirmed else ""),
+                "flag_reason": (ORG_FLAG_UNCERTAIN if org.uncertain
+                                else ORG_FLAG_UNCONFIRMED if org.unconfirmed else ""),
             }
             names[key] = [org.name, *org.aliases]
             # The name as written is the fullest mention, not the first one
@@ -300,7 +320,9 @@ class _ArticleWriter:
         known_ids = {key: next((index[n] for n in names[key] if n in index), None) for key in rows}
         by_id = Organisation.objects.in_bulk({i for i in known_ids.values() if i})
         found = {key: by_id.get(pk) for key, pk in known_ids.items() if pk}
-        results = records_upsert(Organisation, rows, found=found, counts=self.counts)
+        results = records_upsert(Organisation, rows, found=found, counts=self.counts,
+                                 create_only=("flagged", "flag_reason"))
+        _organisations_confirmed(results, rows)
 
         stale = []
         for key, result in results.items():

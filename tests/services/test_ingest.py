@@ -248,3 +248,25 @@ def test_import_flags_an_organisation_the_name_finder_does_not_confirm(gazetteer
     assert (phrase.flagged, phrase.flag_reason) == (True, "统计模型未确认这是一个机构名称")
     government = Organisation.objects.get(name="宁波市人民政府")
     assert (government.flagged, government.flag_reason) == (False, "")
+
+
+def _flag_article(folder: Path, name: str, day: int) -> Path:
+    path = folder / name
+    path.write_text(f"两地合作座谈会召开\n发布时间:2024-05-0{day}\n"
+                    f"5月{day}日,两地合作座谈会在宁波召开。产业项目及工商联代表参加。\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("finder_first", [True, False])
+def test_import_an_organisation_stays_flagged_only_if_every_article_flags_it(
+        gazetteer_loaded, tmp_path, monkeypatch, finder_first):
+    # With the name finder the phrase is flagged; without it no article
+    # flags it.  Whichever comes first, one confident article clears it.
+    flagged_one = _flag_article(tmp_path, "a.txt", 5)
+    clear_one = _flag_article(tmp_path, "b.txt", 6)
+    runs = [("", flagged_one), ("off", clear_one)]
+    for ner_setting, path in runs if finder_first else runs[::-1]:
+        monkeypatch.setenv("KB_NER", ner_setting)
+        import_files(path)
+    org = Organisation.objects.get(name="产业项目及工商联")
+    assert (org.flagged, org.flag_reason) == (False, "")
