@@ -94,10 +94,7 @@ def converter(config: str) -> Converter:
 
 
 def to_simplified(text: str) -> str:
-    out = converter("t2s").convert(fold_variants(text))
-    if "乾" in text and len(out) == len(text):  # t2s keeps lengths: offsets agree
-        out = _kept_qian(text, out)
-    return out
+    return restore_kept(text, converter("t2s").convert(fold_variants(text)))
 
 
 # OpenCC reads 乾 as 乾燥 (dry) and writes 干, but in place names 乾 is the
@@ -105,9 +102,15 @@ def to_simplified(text: str) -> str:
 _KEEP_QIAN = re.compile(r"乾(?=[县縣州陵]|安[县縣])")
 
 
-def _kept_qian(text: str, out: str) -> str:
-    chars = list(out)
-    for match in _KEEP_QIAN.finditer(text):
+def restore_kept(original: str, converted: str, *, keep: frozenset[str] = frozenset()) -> str:
+    """`converted` (original's t2s conversion) with what must survive
+    conversion put back: 乾 of a place name, and the characters of `keep`
+    wherever they stand.  Only a conversion that kept the length can be
+    mended character by character; another is returned as it is."""
+    if len(converted) != len(original) or not ("乾" in original or any(ch in keep for ch in original)):
+        return converted
+    chars = [o if o in keep else c for o, c in zip(original, converted, strict=True)]
+    for match in _KEEP_QIAN.finditer(original):
         chars[match.start()] = "乾"
     return "".join(chars)
 

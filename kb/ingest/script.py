@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.chinese import converter, fold_variants
+from kb.chinese import converter, fold_variants, restore_kept
 
 # Characters of the 通用规范汉字表 (so Simplified) that OpenCC's t2s still
 # folds into another: they occur in names (华为昇腾, 上海新昇半导体) and must
@@ -134,7 +134,7 @@ def simplify(text: str, *, config: str = "t2s") -> Simplified:
     pre = fold_variants(text)
     out = convert(pre)
     if len(out) == len(text):
-        return Simplified(_restore_kept(text, out), list(range(len(text))), len(text))
+        return Simplified(restore_kept(text, out, keep=_KEEP), list(range(len(text))), len(text))
     parts: list[str] = []
     mapping: list[int] = []
     pos = 0
@@ -149,12 +149,6 @@ def simplify(text: str, *, config: str = "t2s") -> Simplified:
     parts.append(pre[pos:])
     mapping.extend(range(pos, len(pre)))
     return Simplified("".join(parts), mapping, len(text))
-
-
-def _restore_kept(original: str, converted: str) -> str:
-    if not any(ch in _KEEP for ch in original):
-        return converted
-    return "".join(o if o in _KEEP else c for o, c in zip(original, converted, strict=True))
 
 
 def _align(src: str, out: str, convert, offset: int) -> list[int]:

@@ -97,3 +97,11 @@ def test_simplify_map_is_total_and_ordered(text, config):
     start, end = result.original_span(0, len(result.text))
     assert (start, end) == ((0, len(text)) if result.text else (len(text), len(text)))
     assert detect_script(text) in {"simplified", "traditional", "mixed", "unknown"}
+
+
+def test_simplify_keeps_qian_of_place_names_in_the_pipelines_copy():
+    # The Simplified copy the extractors read: 乾县 must stay a place the
+    # gazetteer knows, while 饼乾 is 饼干.
+    copy = simplify("乾县人民政府在吉首市乾州街道发放餅乾")
+    assert copy.text == "乾县人民政府在吉首市乾州街道发放饼干"
+    assert copy.original_span(0, 2) == (0, 2)
