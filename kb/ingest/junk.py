@@ -229,7 +229,7 @@ def _zone_rules(lines: list[Line]) -> bool:
         elif header and len(stripped) <= 12 and looks_like_outlet(stripped):
             line.kind = SITE_CHROME  # 内蒙古日报 alone above the title: the paper's name
             line.outlet = stripped
-        elif header and (stripped in SECTIONS or is_section_label(stripped)):
+        elif header and is_section_label(stripped):
             # A section name alone above the title: a saved page's menu
             # (<li>首页</li><li>新闻中心</li>) laid out one item a line.
             line.kind = SITE_CHROME

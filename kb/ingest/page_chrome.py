@@ -127,7 +127,9 @@ def looks_like_outlet(name: str) -> bool:
 
 
 def is_section_label(name: str) -> bool:
-    return bool(_SECTION_LABEL.fullmatch(name))
+    """A page's section name (时政, 新闻中心) or a column label of generic
+    words (推荐新闻): chrome, never an outlet or a title."""
+    return name in SECTIONS or bool(_SECTION_LABEL.fullmatch(name))
 
 
 # A column label is made of generic words only (推荐新闻, 图片新闻, 新闻资讯,

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kb.ingest.extract import lexicon
+from kb.ingest.extract import lexicon, orgnames
 from kb.ingest.extract.gazetteer import Gazetteer, Place
 from kb.ingest.extract.mentions import Organisation
 
 # Not governed by a 人民政府: Hong Kong, Macao, Taiwan.
-_NOT_MAINLAND = ("810000", "820000", "710000")
+_NOT_MAINLAND = frozenset(("810000", "820000", "710000"))
 _LEVEL_ENDS = "省市县区州盟旗"
-_ZONE_WORDS = (*lexicon.ZONE_SHORT_WORDS, "产业园", "工业园", "工业园区", "科技园", "园区")
 
 
 def with_variants(orgs: list[Organisation], gazetteer: Gazetteer) -> list[Organisation]:
@@ -65,7 +64,8 @@ def variants(name: str, gazetteer: Gazetteer) -> tuple[str, list[str]]:
         if inner is not None and inner.level in ("prefecture", "county") and gazetteer.is_ancestor(place.key, inner.key):
             others.append(rest)  # 浙江省台州市委 -> 台州市委
     if place.level in ("prefecture", "county") and lead.endswith("市") and len(lead) >= 3 \
-            and rest.endswith(_ZONE_WORDS) and not rest.startswith(tuple(_LEVEL_ENDS)):
+            and lexicon.ORG_SUFFIXES.get(orgnames.suffix_of(rest)) == "zone" \
+            and not rest.startswith(tuple(_LEVEL_ENDS)):
         others.append(lead[:-1] + rest)  # 忻州市经济技术开发区 -> 忻州经济技术开发区
     return canonical, [o for o in others if o != canonical]
 
@@ -85,4 +85,4 @@ def _leading_place(name: str, gazetteer: Gazetteer) -> tuple[Place | None, str]:
 
 def _mainland(place: Place, gazetteer: Gazetteer) -> bool:
     keys = {place.key, *(p.key for p in gazetteer.ancestors(place.key))}
-    return not keys & set(_NOT_MAINLAND)
+    return not keys & _NOT_MAINLAND
