@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
 from opencc import OpenCC
@@ -154,3 +156,117 @@ def fold_variants(text: str) -> str:
 
 
 _COMPAT = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+# Characters of the 通用规范汉字表 (so Simplified) that OpenCC's t2s still
+# folds into another: they occur in names (华为昇腾, 上海新昇半导体) and must
+# survive conversion.
+_KEEP = frozenset("昇")
+
+
+@dataclass
+class Simplified:
+    """The Simplified copy of a text.
+
+    to_original[i] is the index in the original text of the character that
+    produced text[i]; it never decreases.
+    """
+
+    text: str
+    to_original: list[int]
+    original_length: int
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that text[start:end] came from."""
+        n = len(self.text)
+        start, end = max(0, min(start, n)), max(0, min(end, n))
+        if start >= n:
+            return self.original_length, self.original_length
+        orig_start = self.to_original[start]
+        if end <= start:
+            return orig_start, orig_start
+        last = self.to_original[end - 1]
+        if end < n and self.to_original[end] > last:
+            # Up to where the next character's source starts: covers source
+            # characters a shortened phrase dropped.
+            orig_end = self.to_original[end]
+        elif end == n:
+            orig_end = self.original_length
+        else:
+            orig_end = last + 1
+        return orig_start, orig_end
+
+    def simplified_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the Simplified text made from original[start:end]."""
+        s = bisect_left(self.to_original, start)
+        e = bisect_left(self.to_original, end) if end > start else s
+        return s, max(s, e)
+
+
+# OpenCC never converts across these (its own sentence separators), so
+# converting the pieces between them one by one gives the same text.
+_PIECE = re.compile(r"[^\s\-,.?!*，。、；：？！…“”‘’『』「」—－（）《》〈〉～．／＼【】]+")
+
+
+def simplify(text: str, *, config: str = "t2s") -> Simplified:
+    """The text in Simplified characters, with an offset map to the original.
+
+    config: an OpenCC config that converts to Simplified (t2s, tw2s, tw2sp,
+    hk2s).  Phrase conversion (tw2sp: 網際網路 → 互联网) can change a piece's
+    length; only such a piece gets a non-trivial alignment.
+    """
+    convert = converter(config).convert
+    pre = fold_variants(text)
+    out = convert(pre)
+    if len(out) == len(text):
+        return Simplified(restore_kept(text, out, keep=_KEEP), list(range(len(text))), len(text))
+    parts: list[str] = []
+    mapping: list[int] = []
+    pos = 0
+    for m in _PIECE.finditer(pre):
+        # Separators between pieces are copied as they are.
+        parts.append(pre[pos : m.start()])
+        mapping.extend(range(pos, m.start()))
+        piece_out = convert(m.group())
+        parts.append(piece_out)
+        mapping.extend(_align(m.group(), piece_out, convert, m.start()))
+        pos = m.end()
+    parts.append(pre[pos:])
+    mapping.extend(range(pos, len(pre)))
+    return Simplified("".join(parts), mapping, len(text))
+
+
+def _align(src: str, out: str, convert, offset: int) -> list[int]:
+    """For each character of out (src converted), the index of its source."""
+    if len(out) == len(src):
+        return list(range(offset, offset + len(src)))
+    # Character-wise conversion tells which characters convert alone; the
+    # parts where it agrees with the phrase conversion (a common prefix and
+    # suffix) map one to one, the differing middle maps proportionally.
+    charwise: list[str] = []
+    char_src: list[int] = []
+    for i, ch in enumerate(src):
+        conv = convert(ch)
+        charwise.append(conv)
+        char_src.extend([i] * len(conv))
+    flat = "".join(charwise)
+    prefix = 0
+    while prefix < min(len(flat), len(out)) and flat[prefix] == out[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < min(len(flat), len(out)) - prefix
+        and flat[len(flat) - 1 - suffix] == out[len(out) - 1 - suffix]
+    ):
+        suffix += 1
+    head = char_src[:prefix]
+    tail = char_src[len(flat) - suffix :] if suffix else []
+    mid_src_start = char_src[prefix] if prefix < len(char_src) else len(src)
+    mid_src_end = tail[0] if tail else len(src)
+    mid_len = len(out) - prefix - suffix
+    span = max(0, mid_src_end - mid_src_start)
+    if span == 0:
+        middle = [min(mid_src_start, len(src) - 1)] * mid_len
+    else:
+        middle = [mid_src_start + (k * span) // mid_len for k in range(mid_len)]
+    return [offset + i for i in head + middle + tail]

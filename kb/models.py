@@ -487,7 +487,12 @@ class Quote(CuratedModel):
 
 class Evidence(models.Model):
     """Provenance: the span of a source's repaired (Simplified) text that
-    supports a record.  Several sources may support one record."""
+    supports a record.  Several sources may support one record.
+
+    The importer rewrites its own evidence for a source on every re-import;
+    evidence a curator made (curator_made) stays, and when the source's text
+    changed it is moved to where its words (anchor_text) now stand, or kept
+    where it was and marked anchor_lost for the curator to place again."""
 
     source = models.ForeignKey(
         Source, verbose_name=_("来源"), on_delete=models.CASCADE, related_name="evidence_spans"
@@ -499,6 +504,24 @@ class Evidence(models.Model):
     end = models.PositiveIntegerField(_("结束位置"))
     sentence = models.TextField(_("证据句"), blank=True)
     note = models.CharField(_("说明"), max_length=100, blank=True)
+    curator_made = models.BooleanField(_("编辑添加"), default=False, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("添加人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("添加时间"), null=True, blank=True, auto_now_add=True)
+    # The span's words when a curator marked it: what re-anchoring looks for
+    # in a changed text.
+    anchor_text = models.TextField(_("锚定文本"), blank=True)
+    anchor_lost = models.BooleanField(
+        _("需重新定位"),
+        default=False,
+        help_text=_("来源文本已变，无法在新文本中找到这段文字。"),
+    )
 
     class Meta:
         verbose_name = _("出处")

@@ -45,6 +45,7 @@ from kb.models import (
 )
 from kb.selectors.regions import region_tree_cached
 from kb.services.bulk import records_save, records_upsert, rows_insert
+from kb.services.evidence import curated_evidence_reanchor
 
 KEY_LENGTH = 255
 
@@ -215,9 +216,13 @@ class _ArticleWriter:
     def write(self) -> None:
         previous = self._previous_links()
         new = self.source is None
+        old_text = "" if new else self.source.text
         self._write_source()
         if not new:
-            Evidence.objects.filter(source=self.source).delete()
+            # The importer's own evidence is written afresh; a curator's stays.
+            Evidence.objects.filter(source=self.source, curator_made=False).delete()
+            if old_text != self.article.text:
+                curated_evidence_reanchor(source=self.source, old_text=old_text)
         self._write_credits(new)
         self._write_regions()
         self._write_organisations()
