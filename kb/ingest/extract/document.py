@@ -33,6 +33,9 @@ class Document:
     captions: list[tuple[int, int]] = field(default_factory=list)
     title: str = ""
     dateline_place: str = ""
+    # False keeps the statistical name finder (ner.py) out: the web process
+    # reads curators' selections with the rules alone.
+    use_model: bool = True
     sentences: list[Sentence] = field(default_factory=list, init=False)
 
     @classmethod

@@ -75,7 +75,7 @@ def _model():
 def person_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of the names the model tags as persons, in sentences that may
     hold one, whose shape the rules accept too."""
-    model = _model() if enabled() else None
+    model = _model() if doc.use_model and enabled() else None
     if model is None:
         return []
     text, found = doc.text, []
@@ -122,7 +122,7 @@ def confirm_organisations(doc: Document, organisations: list[Organisation]) -> N
     the others about 63.  A government or party committee of a known place
     (嘉兴市人民政府, 黔西南州委) is sure enough without it.  Nothing is marked
     when the model is off or missing."""
-    model = _model() if enabled() else None
+    model = _model() if doc.use_model and enabled() else None
     if model is None:
         return
     text = doc.text
