@@ -12,7 +12,9 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db.models import Count
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
@@ -203,7 +205,7 @@ class EvidenceInline(GenericTabularInline):
     text it quotes."""
 
     model = Evidence
-    fields = ("source", "span", "quoted", "sentence", "note")
+    fields = ("source", "span", "quoted", "sentence", "note", "workbench")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -215,7 +217,7 @@ class EvidenceInline(GenericTabularInline):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source")
+        return super().get_queryset(request).select_related("source", "content_type")
 
     @admin.display(description=_("位置"))
     def span(self, evidence):
@@ -224,6 +226,14 @@ class EvidenceInline(GenericTabularInline):
     @admin.display(description=_("引文"))
     def quoted(self, evidence):
         return evidence.quoted_text
+
+    @admin.display(description=_("工作台"))
+    def workbench(self, evidence):
+        """The source's workbench with this record picked."""
+        model = evidence.content_type.model
+        url = reverse("admin:kb_source_workbench", args=[evidence.source_id])
+        return format_html('<a href="{}?{}">{}</a>', url, urlencode({"focus": f"{model}-{evidence.object_id}"}),
+                           _("在工作台中查看"))
 
 
 def aliases_text(record) -> str:
@@ -252,8 +262,11 @@ def _pre(text: str):
 @admin.register(Source)
 class SourceAdmin(CuratedAdmin):
     resource_classes = [SourceResource]
+    # The review queue's link; django-import-export builds on this one.
+    change_list_template = "admin/kb/source/change_list.html"
     list_display = (
         "__str__",
+        "workbench_link",
         "outlet",
         "published",
         "script",
@@ -309,6 +322,29 @@ class SourceAdmin(CuratedAdmin):
         (_("修复记录"), {"fields": ("repair_log_display",)}),
         CURATION_FIELDSET,
     )
+
+    def get_urls(self):
+        from kb.workbench import views
+
+        def wrap(view):
+            return self.admin_site.admin_view(view)
+
+        return [
+            path("queue/", wrap(views.queue), name="kb_source_queue"),
+            path("<int:source_id>/workbench/", wrap(views.workbench), name="kb_source_workbench"),
+            path("<int:source_id>/workbench/decide/", wrap(views.decide),
+                 name="kb_source_workbench_decide"),
+            path("<int:source_id>/workbench/add/<str:what>/", wrap(views.add),
+                 name="kb_source_workbench_add"),
+            path("<int:source_id>/workbench/reviewed/", wrap(views.mark_reviewed),
+                 name="kb_source_workbench_reviewed"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("工作台"))
+    def workbench_link(self, source):
+        return format_html('<a href="{}">{}</a>', reverse("admin:kb_source_workbench", args=[source.pk]),
+                           _("审核"))
 
     @admin.display(description=_("发布日期"), ordering="published_date")
     def published(self, source):
