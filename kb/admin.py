@@ -93,7 +93,9 @@ class CuratedAdmin(KbAdmin):
 
     @admin.action(description=_("标记为已审核"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
+        records = [r for r in queryset if getattr(r, "merged_into_id", None) is None]
         count = curation.records_mark_reviewed(queryset=queryset, user=request.user)
+        curation.history_add(user=request.user, records=records, message="审核通过")
         self.message_user(
             request,
             ngettext("%(count)d 条记录已标记为已审核。", "%(count)d 条记录已标记为已审核。", count)
@@ -103,7 +105,9 @@ class CuratedAdmin(KbAdmin):
 
     @admin.action(description=_("驳回（保留为墓碑记录）"), permissions=["change"])
     def reject(self, request, queryset):
+        records = list(queryset)
         count = curation.records_reject(queryset=queryset, user=request.user)
+        curation.history_add(user=request.user, records=records, message="驳回")
         self.message_user(
             request,
             ngettext("%(count)d 条记录已驳回。", "%(count)d 条记录已驳回。", count)

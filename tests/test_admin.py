@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from events.models import Event, EventKind, Role
@@ -359,6 +360,20 @@ def test_reject_action_keeps_a_tombstone(staff_client, staff_user):
     assert event.review_status == ReviewStatus.REJECTED
     assert event.reviewed_by == staff_user
     assert Event.objects.filter(pk=event.pk).exists()
+
+
+@pytest.mark.django_db
+def test_review_actions_are_in_each_records_history(staff_client, staff_user):
+    accepted, rejected = EventFactory(), EventFactory()
+
+    post_action(staff_client, "events.event", "mark_reviewed", [accepted])
+    post_action(staff_client, "events.event", "reject", [rejected])
+
+    for event, message in ((accepted, "审核通过"), (rejected, "驳回")):
+        entry = LogEntry.objects.get(object_id=str(event.pk), content_type__model="event")
+        assert (entry.user, entry.change_message) == (staff_user, message)
+        history = staff_client.get(admin_url("events.event", "history", event.pk))
+        assert message in history.content.decode()
 
 
 @pytest.mark.django_db

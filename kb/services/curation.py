@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
@@ -38,6 +39,18 @@ class MergeError(CurationError):
 
 
 # Review and rejection -------------------------------------------------------
+
+
+def history_add(*, user, records, message: str, added: bool = False) -> None:
+    """Entries in the records' admin history (each record's "history" page):
+    who accepted, rejected, edited or created it, and when."""
+    records = list(records)
+    if records and user is not None:
+        LogEntry.objects.log_actions(
+            user_id=user.pk, queryset=records, action_flag=ADDITION if added else CHANGE,
+            change_message=message, single_object=len(records) == 1,
+        )
+
 
 
 def _is_merged_tombstone(record: CuratedModel) -> bool:

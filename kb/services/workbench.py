@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.db import transaction
 from django.utils import timezone
 
@@ -31,16 +30,8 @@ from kb.models import (
     Source,
 )
 from kb.selectors.workbench import source_original, source_records, source_unreviewed_count
-from kb.services.curation import CurationError, record_mark_reviewed
+from kb.services.curation import CurationError, history_add, record_mark_reviewed, record_reject
 from kb.services.evidence import sentence_around
-
-
-def history_add(*, user, record, message: str, added: bool = False) -> None:
-    """An entry in the record's admin history (its "history" page)."""
-    LogEntry.objects.log_actions(
-        user_id=user.pk, queryset=[record], action_flag=ADDITION if added else CHANGE,
-        change_message=message, single_object=True,
-    )
 
 
 def _check_span(source: Source, start: int, end: int) -> None:
@@ -115,7 +106,7 @@ def event_create_from_selection(
     roles += [EventRole(event=event, person=p, role=Role.PARTICIPANT) for p in people]
     EventRole.objects.bulk_create(roles)
     evidence_add(record=event, source=source, start=start, end=end, user=user, note="活动")
-    history_add(user=user, record=event, added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
+    history_add(user=user, records=[event], added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
     return event
 
 
@@ -137,7 +128,7 @@ def organisation_create_from_selection(
     _made_by(organisation, user)
     organisation.save()
     evidence_add(record=organisation, source=source, start=start, end=end, user=user, note="机构")
-    history_add(user=user, record=organisation, added=True,
+    history_add(user=user, records=[organisation], added=True,
                 message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
     return organisation
 
@@ -162,7 +153,7 @@ def person_create_from_selection(
             source=source, as_of=source.published_date, as_of_precision=source.published_precision,
         )
     evidence_add(record=person, source=source, start=start, end=end, user=user, note="人物")
-    history_add(user=user, record=person, added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
+    history_add(user=user, records=[person], added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
     return person
 
 
@@ -184,7 +175,7 @@ def quote_create_from_selection(
     _made_by(quote, user)
     quote.save()
     evidence_add(record=quote, source=source, start=start, end=end, user=user, note="引语")
-    history_add(user=user, record=quote, added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
+    history_add(user=user, records=[quote], added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
     return quote
 
 
@@ -192,7 +183,7 @@ def quote_create_from_selection(
 def event_add_source(*, event: Event, source: Source, start: int, end: int, user) -> Evidence:
     """This source also reports `event`: evidence links them."""
     evidence = evidence_add(record=event, source=source, start=start, end=end, user=user, note="活动")
-    history_add(user=user, record=event, message=f"来源 #{source.pk} 也报道了此活动（选区 {start}–{end}）")
+    history_add(user=user, records=[event], message=f"来源 #{source.pk} 也报道了此活动（选区 {start}–{end}）")
     return evidence
 
 
@@ -206,20 +197,18 @@ def event_add_region(*, event: Event, region: Region, source: Source, start: int
         event.curator_edited = True
         event.save(update_fields=["curator_edited", "updated_at"])
     evidence = evidence_add(record=region, source=source, start=start, end=end, user=user, note="地区")
-    history_add(user=user, record=event, message=f"添加地区“{region.name}”（来源 #{source.pk}）")
+    history_add(user=user, records=[event], message=f"添加地区“{region.name}”（来源 #{source.pk}）")
     return evidence
 
 
 def record_decide(*, record: CuratedModel, accept: bool, user) -> CuratedModel:
     """Accept (mark reviewed) or reject one record, with its history entry."""
-    from kb.services.curation import record_reject
-
     with transaction.atomic():
         if accept:
             record_mark_reviewed(record=record, user=user)
         else:
             record_reject(record=record, user=user)
-        history_add(user=user, record=record, message="审核通过" if accept else "驳回")
+        history_add(user=user, records=[record], message="审核通过" if accept else "驳回")
     return record
 
 
@@ -231,5 +220,5 @@ def source_mark_reviewed(*, source: Source, user) -> Source:
     if left:
         raise CurationError(f"来源“{source}”还有 {left} 条记录未审核")
     record_mark_reviewed(record=source, user=user)
-    history_add(user=user, record=source, message="来源已审核")
+    history_add(user=user, records=[source], message="来源已审核")
     return source
