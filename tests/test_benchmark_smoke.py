@@ -56,5 +56,15 @@ def test_benchmark_smoke_run_writes_every_figure(db, tmp_path):
     assert abs(sum(single["step_share"].values()) - 1) < 0.01
     assert number(imports["workers"]["articles_per_second"])
 
+    workbench = result["workbench"]
+    assert (workbench["characters"], workbench["spans"]) == (20_000, 300)
+    for name in ("simplified", "as_written"):
+        assert number(workbench[name]["median_ms"]) and workbench[name]["queries"] > 0
+    # Measured inside a transaction that was rolled back.
+    from kb.models import Source
+
+    assert not Source.objects.filter(file_name="benchmark-workbench.txt").exists()
+
     printed = out.getvalue()
+    assert "workbench of a source" in printed
     assert "timeline /" in printed and "events CSV export" in printed and str(path) in printed

@@ -4,7 +4,8 @@
 What the site costs at scale, measured on the database it is pointed at
 (kb.benchmarking): the timeline page with and without filters and its SQL
 query counts at N and N/10 events, the events CSV export beside a floor,
-django-import-export and Datasette, text search, and the importer.  Builds
+django-import-export and Datasette, text search, the importer, and the
+curators' workbench of a 20,000-character article with 300 spans.  Builds
 the events with make_synthetic when the database has fewer than N.  Prints
 a table and writes every figure to a JSON file.  Medians of R runs.
 
@@ -23,7 +24,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-PARTS = ("timeline", "search", "export", "import")
+PARTS = ("timeline", "search", "export", "import", "workbench")
 
 
 class Command(BaseCommand):
@@ -105,6 +106,10 @@ class Command(BaseCommand):
             from kb.benchmarking.search import measure_search
 
             result["search"] = measure_search(repeat=repeat, log=self.log)
+        if "workbench" in parts:
+            from kb.benchmarking.workbench import measure_workbench
+
+            result["workbench"] = measure_workbench(repeat=repeat, log=self.log)
         if "import" in parts:
             from kb.benchmarking.imports import measure_import
 
@@ -190,6 +195,13 @@ def report_table(result: dict) -> str:
                               large["ours"].get("rows_per_second"), large["ours"]["growth_mib"]))
             lines.append(_row(f"at {large['rows']} rows: floor", large["floor"]["rows"],
                               large["floor"].get("rows_per_second"), large["floor"]["growth_mib"]))
+    workbench = result.get("workbench")
+    if workbench:
+        lines += ["", f"workbench of a source of {workbench['characters']} characters, {workbench['spans']} spans "
+                      "(server time, ms)", _row("", "median", "max", "queries", "bytes")]
+        for name in ("simplified", "as_written"):
+            item = workbench[name]
+            lines.append(_row(name, item["median_ms"], item["max_ms"], item["queries"], item["bytes"]))
     imports = result.get("import")
     if imports:
         single = imports["one_process"]
