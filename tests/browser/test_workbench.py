@@ -150,6 +150,14 @@ def test_workbench_keyboard_accepts_and_rejects(seeded_live_server, watched, sho
     watched.wait_for_url(re.compile(r"focus="))
     rejected = watched.locator(f"#rec-{second_key}")
     assert "已驳回" in rejected.inner_text()
+    # e opens the picked record's edit page in a new tab; the workbench stays.
+    with watched.context.expect_page() as opened:
+        watched.keyboard.press("e")
+    edit = opened.value
+    edit.wait_for_load_state("load")
+    assert re.search(r"/admin/(kb|events)/\w+/\d+/change/$", edit.url)
+    assert "/workbench/" in watched.url
+    edit.close()
     shot(watched, "workbench-keyboard")
     assert violations(watched) == []
     assert watched.errors == []

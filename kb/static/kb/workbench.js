@@ -2,10 +2,11 @@
  *
  * Picking a record lights its spans in the text and scrolls them into view;
  * j/k (or the arrow keys) move between records, a accepts, r rejects, e opens
- * the record's edit page.  Selecting text shows the "add from a selection"
- * links with the selection's offsets in the stored Simplified text: every
- * piece of the text carries its offsets (data-s, data-e), so a selection
- * made on the text as written maps back to the same offsets.
+ * the record's edit page in a new tab (the workbench stays where it was).
+ * Selecting text shows the "add from a selection" links with the
+ * selection's offsets in the stored Simplified text: every piece of the text
+ * carries its offsets (data-s, data-e), so a selection made on the text as
+ * written maps back to the same offsets.
  */
 (function () {
   "use strict";
@@ -66,7 +67,7 @@
     else if (key === "k" || key === "ArrowUp") { pick(Math.max(current - 1, 0)); }
     else if (key === "a") { submit("accept"); }
     else if (key === "r") { submit("reject"); }
-    else if (key === "e" && current >= 0) { window.location.href = rows[current].dataset.edit; }
+    else if (key === "e" && current >= 0) { window.open(rows[current].dataset.edit, "_blank", "noopener"); }
     else { return; }
     event.preventDefault();
   });
