@@ -183,9 +183,9 @@ def selection_reading(*, source: Source, start: int, end: int) -> SelectionReadi
 
 
 def review_queue(*, outlet: str = "", published_from=None, published_to=None, flag_reason: str = ""):
-    """Sources with their unreviewed and flagged record counts, most work
-    first: the counts come from the evidence table, distinct records per
-    type, in one query.  A flag reason narrows the queue to sources with a
+    """Sources with their unreviewed and flagged record counts and their
+    curator spans to place again, most work first: the counts come from the
+    evidence table, distinct records per type, in one query.  A flag reason narrows the queue to sources with a
     record flagged for it."""
     sources = Source.objects.all()
     if outlet:
@@ -210,6 +210,8 @@ def review_queue(*, outlet: str = "", published_from=None, published_to=None, fl
             "evidence_spans__object_id", distinct=True,
             filter=on_type & Q(evidence_spans__object_id__in=flagged.values("pk")))
         annotations[f"{name}_all"] = Count("evidence_spans__object_id", distinct=True, filter=on_type)
+    # Curator evidence whose words a changed text no longer holds.
+    annotations["anchors_lost"] = Count("evidence_spans", filter=Q(evidence_spans__anchor_lost=True))
     sources = sources.annotate(**annotations).annotate(
         unreviewed=sum((F(f"{n}_unreviewed") for n in REVIEWABLE), Value(0)),
         flagged_records=sum((F(f"{n}_flagged") for n in REVIEWABLE), Value(0)),
@@ -217,7 +219,7 @@ def review_queue(*, outlet: str = "", published_from=None, published_to=None, fl
     )
     if flag_reason:
         sources = sources.filter(flagged_records__gt=0)
-    return sources.order_by("-unreviewed", "-flagged_records", "-published_date", "pk")
+    return sources.order_by("-unreviewed", "-flagged_records", "-anchors_lost", "-published_date", "pk")
 
 
 def review_progress(*, sources) -> tuple[int, int]:

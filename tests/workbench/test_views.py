@@ -208,6 +208,15 @@ def test_queue_orders_by_work_left_and_filters(staff_client):
     assert [s.pk for s in by_reason] == [calm.pk]
     assert "名称由上下文推断" in staff_client.get(url("queue")).context["reasons"]
 
+    # A curator span lost in a changed text puts its source before a quiet one.
+    quiet = SourceFactory(outlet="丙报", published_date=dt.date(2025, 9, 1))
+    EvidenceFactory(record=OrganisationFactory(name="己", review_status=ReviewStatus.REVIEWED), source=quiet)
+    lost = SourceFactory(outlet="丙报", published_date=dt.date(2025, 1, 1))
+    EvidenceFactory(record=OrganisationFactory(name="庚", review_status=ReviewStatus.REVIEWED), source=lost,
+                    curator_made=True, anchor_lost=True)
+    tail = [s.pk for s in staff_client.get(url("queue"), {"outlet": "丙报"}).context["page"]]
+    assert tail == [lost.pk, quiet.pk]
+
 
 def test_source_list_and_record_pages_link_to_the_workbench(staff_client, source):
     org = OrganisationFactory()
