@@ -293,12 +293,14 @@ class SourceAdmin(CuratedAdmin):
         "text_display",
         "repair_log_display",
         "terms_display",
+        "workbench_link",
     )
     fieldsets = (
         (
             None,
             {
                 "fields": (
+                    "workbench_link",
                     "title",
                     "title_original",
                     "outlet",

@@ -224,6 +224,8 @@ def test_source_list_and_record_pages_link_to_the_workbench(staff_client, source
     listing = staff_client.get(reverse("admin:kb_source_changelist")).content.decode()
     assert url("workbench", source.pk) in listing
     assert url("queue") in listing
+    own = staff_client.get(reverse("admin:kb_source_change", args=[source.pk])).content.decode()
+    assert url("workbench", source.pk) in own
     change = staff_client.get(reverse("admin:kb_organisation_change", args=[org.pk])).content.decode()
     assert f"{url('workbench', source.pk)}?focus=organisation-{org.pk}" in change
 
