@@ -349,6 +349,8 @@ class SourceAdmin(CuratedAdmin):
 
     @admin.display(description=_("工作台"))
     def workbench_link(self, source):
+        if source.pk is None:
+            return "—"
         return format_html('<a href="{}">{}</a>', reverse("admin:kb_source_workbench", args=[source.pk]),
                            _("审核"))
 
