@@ -403,4 +403,5 @@ class EvidenceResource(KbResource):
 
     class Meta:
         model = Evidence
-        fields = ("id", "source", "content_type", "object_id", "start", "end", "sentence", "note")
+        fields = ("id", "source", "content_type", "object_id", "start", "end", "sentence", "note",
+                  "curator_made", "anchor_text", "anchor_lost")

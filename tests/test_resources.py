@@ -149,7 +149,8 @@ def populated(db):
     QuoteFactory(speaker=person, speaker_organisation=org, event=event, source=source, text="=发展")
     QuoteFactory(speaker=None, speaker_label="企业家们", source=source)
     EvidenceFactory(record=org, source=source, sentence="-证据句")
-    EvidenceFactory(record=event, source=source, start=0, end=4)
+    EvidenceFactory(record=event, source=source, start=0, end=4, curator_made=True, anchor_text="=修复后",
+                    anchor_lost=True)
     EvidenceFactory(record=tombstone, source=source, start=1, end=2)
 
 
