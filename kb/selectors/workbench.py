@@ -13,8 +13,6 @@ from django.db.models import Count, F, Q, Value
 
 from events.models import Event
 from kb.chinese import simplify
-from kb.ingest.extract.gazetteer import Gazetteer
-from kb.ingest.extract.selection import SelectionReading, read_selection
 from kb.models import Evidence, Organisation, Person, Quote, Region, ReviewStatus, Source
 from kb.selectors.regions import gazetteer_from_db, region_tree_cached
 
@@ -163,7 +161,7 @@ _gazetteer_lock = threading.Lock()
 _gazetteer_kept: list = [None, None]  # [region tree it was built with, gazetteer]
 
 
-def gazetteer_cached() -> Gazetteer:
+def gazetteer_cached():
     """The extractors' gazetteer, rebuilt only when the region tree changed
     (one query when it did not)."""
     tree = region_tree_cached()
@@ -176,7 +174,12 @@ def gazetteer_cached() -> Gazetteer:
     return gazetteer
 
 
-def selection_reading(*, source: Source, start: int, end: int) -> SelectionReading:
+def selection_reading(*, source: Source, start: int, end: int):
+    """The selection read by the importer's extractors (a SelectionReading).
+    They are imported here, not at the top: the web process loads them only
+    when a curator opens an add form."""
+    from kb.ingest.extract.selection import read_selection
+
     return read_selection(source.text, start, end, gazetteer=gazetteer_cached(),
                           published=source.published_date,
                           published_precision=source.published_precision)
