@@ -6,7 +6,9 @@ import sys
 
 
 def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings")
+    # Local use gets development defaults; production sets
+    # DJANGO_SETTINGS_MODULE=kb.settings (the WSGI/ASGI entry points use it).
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings_dev")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

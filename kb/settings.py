@@ -2,9 +2,12 @@
 
 Everything that differs between a laptop and production comes from the
 environment (12-factor): DATABASE_URL, DJANGO_SECRET_KEY, DJANGO_DEBUG,
-DJANGO_ALLOWED_HOSTS.  With no environment at all the site runs on an
-embedded SQLite file under var/ with DEBUG off, so a secret key is needed;
-the ./dev script sets DJANGO_DEBUG=1 for local use.
+DJANGO_ALLOWED_HOSTS.  These are the production settings: DEBUG is off
+unless DJANGO_DEBUG says otherwise, and then a secret key is required.  The
+WSGI and ASGI entry points load them; manage.py loads kb.settings_dev, these
+same settings with DJANGO_DEBUG defaulting to on, so that it works on a
+fresh checkout with no environment.  The database defaults to an embedded
+SQLite file under var/.
 """
 
 import os

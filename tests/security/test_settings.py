@@ -24,6 +24,10 @@ def manage(tmp_path, *args: str, **environment: str) -> subprocess.CompletedProc
     )
 
 
+# Production runs manage.py with the production settings (README, Production).
+PRODUCTION = {"DJANGO_SETTINGS_MODULE": "kb.settings"}
+
+
 def production_key() -> str:
     # 64 URL-safe characters from 48 random bytes: what `check --deploy`
     # calls strong (50+ characters, 5+ distinct, no django-insecure- prefix).
@@ -32,7 +36,7 @@ def production_key() -> str:
 
 def test_deploy_check_passes_with_production_environment(tmp_path):
     result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING",
-                    DJANGO_SECRET_KEY=production_key())
+                    DJANGO_SECRET_KEY=production_key(), **PRODUCTION)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
@@ -41,7 +45,7 @@ def test_deploy_check_passes_with_production_environment(tmp_path):
 
 def test_deploy_check_passes_behind_a_tls_proxy(tmp_path):
     result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING",
-                    DJANGO_SECRET_KEY=production_key(), DJANGO_SECURE_PROXY_SSL_HEADER="1",
+                    DJANGO_SECRET_KEY=production_key(), DJANGO_SECURE_PROXY_SSL_HEADER="1", **PRODUCTION,
                     DJANGO_ALLOWED_HOSTS="kb.example.org",
                     DJANGO_CSRF_TRUSTED_ORIGINS="https://kb.example.org")
 
@@ -51,7 +55,7 @@ def test_deploy_check_passes_behind_a_tls_proxy(tmp_path):
 
 def test_deploy_check_fails_with_debug_on(tmp_path):
     result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING",
-                    DJANGO_SECRET_KEY=production_key(), DJANGO_DEBUG="1")
+                    DJANGO_SECRET_KEY=production_key(), DJANGO_DEBUG="1", **PRODUCTION)
 
     assert result.returncode == 1
     assert "security.W018" in result.stderr  # DEBUG in deployment
@@ -59,14 +63,14 @@ def test_deploy_check_fails_with_debug_on(tmp_path):
 
 def test_deploy_check_fails_with_a_weak_secret_key(tmp_path):
     result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING",
-                    DJANGO_SECRET_KEY="short-key")
+                    DJANGO_SECRET_KEY="short-key", **PRODUCTION)
 
     assert result.returncode == 1
     assert "security.W009" in result.stderr
 
 
 def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off(tmp_path):
-    result = manage(tmp_path, "check")
+    result = manage(tmp_path, "check", **PRODUCTION)
 
     assert result.returncode == 1
     assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
@@ -94,3 +98,36 @@ def test_production_settings_secure_cookies_and_headers():
         middleware.index("whitenoise.middleware.WhiteNoiseMiddleware")
     assert middleware.index("kb.middleware_security.PublicReadOnlyMiddleware") < \
         middleware.index("django.middleware.csrf.CsrfViewMiddleware")
+
+
+# The first hour: manage.py on a fresh checkout, nothing in the environment ------
+
+
+def test_manage_py_works_with_no_environment(tmp_path):
+    assert manage(tmp_path, "import_seeds", "--help").returncode == 0
+    result = manage(tmp_path, "check")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_createsuperuser_works_with_no_environment(tmp_path):
+    assert manage(tmp_path, "migrate", "-v", "0").returncode == 0
+    result = manage(tmp_path, "createsuperuser", "--noinput", "--username", "curator",
+                    "--email", "curator@example.org", DJANGO_SUPERUSER_PASSWORD="correct horse battery")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    # Without a password in --noinput mode: Django's own error, not a traceback.
+    result = manage(tmp_path, "createsuperuser", "--noinput")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("CommandError:")
+
+
+def test_wsgi_entry_point_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path),
+           "KB_VAR_DIR": str(tmp_path / "var"), "LANG": "C.UTF-8"}
+    for entry in ("kb.wsgi", "kb.asgi"):
+        result = subprocess.run([sys.executable, "-c", f"import {entry}"], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1, entry
+        assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
