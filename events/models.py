@@ -50,8 +50,8 @@ class Event(SearchTextMixin, CuratedModel):
     # The whole period the event covers at its precision (an event of 2024 with
     # year precision spans 2024-01-01..2024-12-31), kept in step by save() so
     # that date-range filters are two indexed comparisons.
-    span_start = models.DateField(null=True, blank=True, editable=False)
-    span_end = models.DateField(null=True, blank=True, editable=False)
+    span_start = models.DateField(_("时段起"), null=True, blank=True, editable=False)
+    span_end = models.DateField(_("时段止"), null=True, blank=True, editable=False)
     regions = models.ManyToManyField(
         "kb.Region", verbose_name=_("地区"), blank=True, related_name="events"
     )
@@ -64,7 +64,7 @@ class Event(SearchTextMixin, CuratedModel):
     # events.services.events_refresh_search for bulk writes.  On PostgreSQL
     # a trigram index on it (migration 0003) serves one- and two-character
     # queries too, because every character stands between separators.
-    search_text = models.TextField(blank=True, default="", editable=False)
+    search_text = models.TextField(_("检索文本"), blank=True, default="", editable=False)
     # The top regions (macro-regions and provinces, RegionTree.top_regions)
     # the event lies in, for the timeline's region facet: "<tree digest>:
     # <id>,<id>…" (ascending), NO_REGIONS for an event linked to no region,
@@ -72,13 +72,13 @@ class Event(SearchTextMixin, CuratedModel):
     # services and the region-link signal below); a row computed with
     # another gazetteer (its digest differs) is counted the exact, slow way
     # until it is refreshed, so the facet is right either way.
-    region_tops = models.TextField(blank=True, default="", editable=False)
+    region_tops = models.TextField(_("所属顶级地区"), blank=True, default="", editable=False)
     # When a refresh last changed a denormalised column: part of the
     # fingerprint that tells the timeline's cached counts to go stale.
-    denormalised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    denormalised_at = models.DateTimeField(_("派生列更新时间"), null=True, blank=True, editable=False)
     # The event's name as other reports give it (kb.event_identity): how an
     # article finds the event another article already reported.
-    name_key = models.CharField(max_length=300, blank=True, default="", editable=False)
+    name_key = models.CharField(_("名称键"), max_length=300, blank=True, default="", editable=False)
 
     evidence = GenericRelation("kb.Evidence", related_query_name="event")
 

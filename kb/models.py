@@ -200,9 +200,16 @@ class CreditRole(models.TextChoices):
 class SourceCredit(models.Model):
     """A person credited on an article (reporter, editor, photographer …)."""
 
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="credits")
+    source = models.ForeignKey(
+        Source, verbose_name=_("来源"), on_delete=models.CASCADE, related_name="credits"
+    )
     person = models.ForeignKey(
-        "kb.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="credits"
+        "kb.Person",
+        verbose_name=_("人物"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="credits",
     )
     name = models.CharField(_("姓名"), max_length=100)
     role = models.CharField(_("角色"), max_length=16, choices=CreditRole.choices)
@@ -343,7 +350,7 @@ class Organisation(SearchTextMixin, MergeableModel):
         default=DatePrecision.UNKNOWN,
     )
     # name, name_original and aliases for text search (search_text_of).
-    search_text = models.TextField(blank=True, default="", editable=False)
+    search_text = models.TextField(_("检索文本"), blank=True, default="", editable=False)
 
     evidence = GenericRelation("kb.Evidence", related_query_name="organisation")
 
@@ -363,7 +370,7 @@ class Person(SearchTextMixin, MergeableModel):
     name_original = models.CharField(_("原文姓名"), max_length=100, blank=True)
     aliases = models.JSONField(_("别名"), default=list, blank=True)
     # name, name_original and aliases for text search (search_text_of).
-    search_text = models.TextField(blank=True, default="", editable=False)
+    search_text = models.TextField(_("检索文本"), blank=True, default="", editable=False)
 
     evidence = GenericRelation("kb.Evidence", related_query_name="person")
 
@@ -497,8 +504,8 @@ class Evidence(models.Model):
     source = models.ForeignKey(
         Source, verbose_name=_("来源"), on_delete=models.CASCADE, related_name="evidence_spans"
     )
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(ContentType, verbose_name=_("记录类型"), on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(_("记录编号"))
     record = GenericForeignKey("content_type", "object_id")
     start = models.PositiveIntegerField(_("起始位置"))
     end = models.PositiveIntegerField(_("结束位置"))

@@ -496,3 +496,39 @@ def test_admin_csv_import_of_an_export_skips_every_row(staff_client):
     assert not result.has_errors() and not result.has_validation_errors()
     assert result.totals["skip"] == 2
     assert Organisation.objects.get(name="=HYPERLINK(1)").aliases == ["+86", "产促会"]
+
+
+# The Chinese admin speaks Chinese, in China's time ------------------------------------
+
+
+def test_every_field_has_a_chinese_label():
+    from django.apps import apps
+
+    defaults = [
+        f"{model.__name__}.{field.name}"
+        for app in ("kb", "events")
+        for model in apps.get_app_config(app).get_models()
+        for field in model._meta.concrete_fields
+        if str(field.verbose_name) == field.name.replace("_", " ")
+    ]
+    assert defaults == []
+
+
+@pytest.mark.django_db
+def test_event_change_page_has_no_english_field_labels(staff_client):
+    event = EventFactory()
+    html = staff_client.get(admin_url("events.event", "change", event.pk)).content.decode()
+    assert "Span start" not in html and "Span end" not in html
+    assert "时段起" in html and "时段止" in html
+
+
+@pytest.mark.django_db
+def test_admin_shows_times_in_china_time(staff_client, staff_user):
+    import datetime as dt
+
+    event = EventFactory()
+    # 01:30 UTC is 09:30 in Shanghai; the database keeps UTC.
+    Event.objects.filter(pk=event.pk).update(
+        reviewed_at=dt.datetime(2025, 6, 8, 1, 30, tzinfo=dt.UTC), reviewed_by=staff_user)
+    html = staff_client.get(admin_url("events.event", "change", event.pk)).content.decode()
+    assert "09:30" in html and "01:30" not in html
