@@ -534,6 +534,15 @@ def test_export_csv_command_writes_a_bom_when_asked(tmp_path):
     assert [row["text"] for row in rows] == ["'=1+1"]
 
 
+def test_export_csv_help_states_how_it_differs_from_the_web_download():
+    from kb.management.commands.export_csv import Command
+
+    parser = Command().create_parser("manage.py", "export_csv")
+    text = " ".join(parser.format_help().split())
+    assert "Unlike the site's CSV download, which always starts with a UTF-8 byte-order mark" in text
+    assert "as the web download does" in text
+
+
 @pytest.mark.django_db
 def test_export_csv_command_writes_to_stdout_by_default():
     RegionFactory(name="北京市", adcode="110000")
