@@ -67,6 +67,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kb.middleware.CookieOnlyLocaleMiddleware",
+    # After the language is known (part of the key); answers cached public
+    # pages before the rest of the chain runs.
+    "kb.middleware_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before CSRF: a PUT to a public page is a 405, not a missing token.
     "kb.middleware_security.PublicReadOnlyMiddleware",
@@ -188,6 +191,41 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Caches (kb.middleware_cache keeps whole public pages; the timeline keeps
+# its summaries).  KB_CACHE_URL picks the backend:
+#   (unset)            files under var/cache: no set-up, shared by every
+#                      process of one machine (import warms what the site reads)
+#   locmem://          each process its own memory
+#   db://TABLE         Django's database cache (run `manage.py createcachetable`)
+#   redis://HOST:PORT/N  Redis (needs the redis package)
+def cache_from_url(url: str) -> dict:
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20_000}}
+    scheme, _, rest = url.partition("://")
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "kb",
+                "OPTIONS": {"MAX_ENTRIES": 5_000}}
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest or "kb_cache",
+                "OPTIONS": {"MAX_ENTRIES": 50_000}}
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "file":
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest,
+                "OPTIONS": {"MAX_ENTRIES": 20_000}}
+    raise ImproperlyConfigured(f"KB_CACHE_URL: unknown cache {url!r} (locmem://, db://, redis://, file://)")
+
+
+CACHES = {"default": cache_from_url(os.environ.get("KB_CACHE_URL", ""))}
+# Whole public pages: how long one is kept at most (a write moves the data
+# version and so retires it at once; 0 turns page caching off), and what
+# shared caches (a reverse proxy, a CDN) are told.
+KB_PAGE_CACHE_ALIAS = "default"
+KB_PAGE_CACHE_SECONDS = int(os.environ.get("KB_PAGE_CACHE_SECONDS", "600"))
+KB_PUBLIC_SHARED_MAX_AGE = int(os.environ.get("KB_PUBLIC_SHARED_MAX_AGE", "10"))
+KB_PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("KB_PUBLIC_STALE_WHILE_REVALIDATE", "60"))
 
 # Import limits (see kb.ingest.decode); overridable per run on the command line.
 KB_IMPORT_MAX_BYTES = int(os.environ.get("KB_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -1,13 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from kb.switches import language_switch
+
 admin.site.site_header = "区域发展知识库 · 编辑后台"
 admin.site.site_title = "区域发展知识库"
 admin.site.index_title = "编辑后台"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language_switch, name="set_language"),
     path("", include("events.urls")),
     path("", include("kb.public_urls")),
 ]

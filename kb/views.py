@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from events.models import EventRole
 from events.selectors import events_public, roles_by_event, timeline
@@ -54,6 +54,7 @@ from kb.models import (
 )
 from kb.selectors import public as selectors
 from kb.selectors.regions import region_tree_cached
+from kb.switches import same_origin_post
 
 PAGE_SIZE = 50
 SCRIPT_COOKIE = "script"
@@ -471,7 +472,7 @@ def describe(filterset: PublicFilterSet, *names: str) -> list[str]:
 # Simplified / Traditional --------------------------------------------------------------
 
 
-@require_POST
+@same_origin_post
 def script_switch(request):
     """Show content in Traditional or Simplified characters: a cookie read
     by the `zh` template tag; the stored data stays as it is."""

@@ -28,6 +28,7 @@ from kb.models import (
     ReviewStatus,
     SourceCredit,
 )
+from kb.services.data_version import data_changed
 
 
 class CurationError(ValueError):
@@ -88,6 +89,7 @@ def record_reject(*, record: CuratedModel, user) -> CuratedModel:
 
 def _update_review(queryset: models.QuerySet, *, status: str, user, **changes) -> int:
     now = timezone.now()
+    data_changed()  # update() sends no signals
     # update() skips auto_now, so updated_at is set by hand.
     return queryset.update(
         review_status=status, reviewed_by=user, reviewed_at=now, updated_at=now, **changes

@@ -41,6 +41,7 @@ from kb.models import (
 )
 from kb.selectors.regions import region_tree_cached
 from kb.services.bulk import records_save, records_upsert, rows_insert
+from kb.services.data_version import data_changed
 from kb.services.evidence import curated_evidence_reanchor
 from kb.services.import_keys import import_key
 from kb.services.ingest_events import EventWriting
@@ -121,6 +122,8 @@ def article_write(*, article: RepairedArticle, extraction: Extraction,
     """Write one article and everything extracted from it (one transaction)."""
     context = context or ImportContext()
     with transaction.atomic():
+        # The writer's bulk inserts and updates send no signals.
+        data_changed()
         source = Source.objects.select_for_update().filter(file_name=article.file_name).first()
         if source is not None and source.is_curated:
             reason = "来源已被驳回" if source.review_status == ReviewStatus.REJECTED else "来源已由编辑审核"

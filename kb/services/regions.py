@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from kb.models import Region
+from kb.services.data_version import data_changed
 
 FORMAT = "kb-regions"
 FORMAT_VERSION = 1
@@ -114,6 +115,7 @@ def regions_load(*, path) -> dict[str, int]:
     with transaction.atomic():
         created, updated = regions_upsert(entries=entries)
         updated |= members_sync(entries=entries) - created
+        data_changed()  # bulk writes: no signals
     return {
         "created": len(created),
         "updated": len(updated),

@@ -40,6 +40,13 @@ def browser_context_args(browser_context_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    """The site as it runs: public pages cached (the live server's requests
+    commit, so every write moves the data version)."""
+    settings.KB_PAGE_CACHE_SECONDS = 600
+
+
 @pytest.fixture
 def seeded_live_server(live_server, transactional_db):
     """The live server with the gazetteer and the five seed articles."""

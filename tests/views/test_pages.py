@@ -162,17 +162,32 @@ def test_public_pages_are_read_only(db, client, method):
         assert getattr(client, method)(url).status_code == 405, url
 
 
-def test_script_switch_needs_post_and_a_csrf_token(db):
+# What a browser sends with a form posted from a page of this site.
+SAME_SITE = {"Origin": "http://testserver"}
+
+
+def test_script_switch_needs_a_post_from_this_site(db):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
     assert strict.get("/script/").status_code == 405
+    # Another site's form, and a request that says nothing of where it comes from.
+    assert strict.post("/script/", {"script": "traditional"}, headers={"Origin": "https://evil.example"}) \
+        .status_code == 403
     assert strict.post("/script/", {"script": "traditional"}).status_code == 403
+    assert strict.post("/script/", {"script": "traditional"},
+                       headers={"Referer": "https://evil.example/page"}).status_code == 403
+    # A page of this site: no token needed (the pages are cached for everyone).
+    accepted = strict.post("/script/", {"script": "traditional", "next": "/"}, headers=SAME_SITE)
+    assert accepted.status_code == 302 and accepted.cookies["script"].value == "traditional"
+    by_referer = strict.post("/script/", {"script": "simplified", "next": "/"},
+                             headers={"Referer": "http://testserver/events/"})
+    assert by_referer.status_code == 302
 
 
 def test_script_switch_shows_traditional_without_changing_data(db, client):
     event = EventFactory(title="长三角产业创新发展大会")
-    response = client.post("/script/", {"script": "traditional", "next": f"/events/{event.pk}/"})
+    response = client.post("/script/", {"script": "traditional", "next": f"/events/{event.pk}/"}, headers=SAME_SITE)
     assert response.status_code == 302
     assert response["Location"] == f"/events/{event.pk}/"
     assert response.cookies["script"].value == "traditional"
@@ -181,24 +196,24 @@ def test_script_switch_shows_traditional_without_changing_data(db, client):
     assert '<html lang="zh-Hant">' in html
     event.refresh_from_db()
     assert event.title == "长三角产业创新发展大会"
-    client.post("/script/", {"script": "simplified", "next": "/"})
+    client.post("/script/", {"script": "simplified", "next": "/"}, headers=SAME_SITE)
     assert "<h1>长三角产业创新发展大会</h1>" in body(client.get(f"/events/{event.pk}/"))
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"])
 def test_script_switch_refuses_foreign_redirects(db, client, target):
-    response = client.post("/script/", {"script": "traditional", "next": target})
+    response = client.post("/script/", {"script": "traditional", "next": target}, headers=SAME_SITE)
     assert response["Location"] == "/"
 
 
 def test_language_switch_gives_english_interface(db, client):
     EventFactory(start_date=dt.date(2025, 6, 7), kind="alliance")
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, headers=SAME_SITE)
     assert response.status_code == 302
     html = body(client.get("/"))
     assert '<html lang="en">' in html
     assert "Timeline" in html and "Alliance" in html and "7 Jun 2025" in html
-    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"}, headers=SAME_SITE)
     html = body(client.get("/"))
     assert "活动时间线" in html and "2025年6月7日" in html
 

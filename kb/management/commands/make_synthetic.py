@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kb.services.data_version import data_changed
 from kb.synthetic.articles import articles_write
 from kb.synthetic.records import SyntheticExists, synthetic_build, synthetic_clear
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         if clear:
             started = time.perf_counter()
             counts = synthetic_clear()
+            data_changed()
             self.stdout.write(f"cleared in {time.perf_counter() - started:.1f}s: " + _counts(counts))
         if events is not None:
             self._events(events, seed, batch)
@@ -56,6 +58,7 @@ class Command(BaseCommand):
             counts = synthetic_build(events=events, seed=seed, batch_events=batch, on_batch=progress)
         except SyntheticExists as error:
             raise CommandError(str(error)) from error
+        data_changed()  # bulk writes: no signals
         self.stdout.write(f"built in {time.perf_counter() - started:.1f}s: " + _counts(counts))
 
     def _articles(self, count: int, out: Path | None, seed: int) -> None:

@@ -1,0 +1,89 @@
+"""The data version (kb.models.DataVersion): what public-page caching keys
+on.  Every write that can change what a public page shows moves it, once per
+transaction, after the transaction commits (so a reader never sees the new
+version with the old data), in one UPDATE of one row.
+
+Writes through the ORM's save, delete and many-to-many methods move it by
+signals (connected in kb.apps for every model of kb and events, the admin
+and import-export included); writers that bypass signals (the importer's
+bulk inserts, queryset.update in curation services) call data_changed()
+themselves.
+"""
+
+from __future__ import annotations
+
+from django.db import connections, router, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from kb.models import DataVersion
+
+
+def data_version_bump(*, using: str = "default") -> None:
+    """Move the version on now (one statement; creates the row when missing)."""
+    updated = DataVersion.objects.using(using).filter(pk=1).update(
+        version=F("version") + 1, changed_at=timezone.now())
+    if not updated:
+        DataVersion.objects.using(using).get_or_create(pk=1)
+
+
+class _Bump:
+    """The on-commit callback, recognisable in the connection's list so a
+    transaction schedules one bump however many rows it writes."""
+
+    def __init__(self, using: str):
+        self.using = using
+
+    def __call__(self):
+        data_version_bump(using=self.using)
+
+
+def data_changed(*, using: str | None = None) -> None:
+    """Record that data changed: the version moves once when the current
+    transaction commits (at once outside a transaction; never when it rolls
+    back, since Django drops the callback then)."""
+    using = using or router.db_for_write(DataVersion)
+    connection = connections[using]
+    if not connection.in_atomic_block:
+        data_version_bump(using=using)
+        return
+    if any(isinstance(callback, _Bump) for _sids, callback, _robust in connection.run_on_commit):
+        return
+    transaction.on_commit(_Bump(using), using=using)
+
+
+def data_version(*, using: str = "default") -> DataVersion:
+    """The current version (one primary-key read; the row is made on first use)."""
+    row = DataVersion.objects.using(using).filter(pk=1).first()
+    if row is None:
+        row, _ = DataVersion.objects.using(using).get_or_create(pk=1)
+    return row
+
+
+def _on_write(sender, using=None, **kwargs) -> None:
+    if sender is DataVersion or kwargs.get("raw"):
+        return
+    data_changed(using=using)
+
+
+def _on_links(sender, action, using=None, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        data_changed(using=using)
+
+
+def connect_signals() -> None:
+    """Every model of kb and events moves the version when saved, deleted or
+    relinked through the ORM (called from the apps' ready())."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for label in ("kb", "events"):
+        for model in apps.get_app_config(label).get_models():
+            if model is DataVersion:
+                continue
+            uid = f"data_version_{model._meta.label_lower}"
+            post_save.connect(_on_write, sender=model, dispatch_uid=f"{uid}_saved")
+            post_delete.connect(_on_write, sender=model, dispatch_uid=f"{uid}_deleted")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(_on_links, sender=field.remote_field.through,
+                                    dispatch_uid=f"{uid}_{field.name}_links")
