@@ -28,13 +28,17 @@ def data_version_bump(*, using: str = "default") -> None:
 
 
 class _Bump:
-    """The on-commit callback, recognisable in the connection's list so a
-    transaction schedules one bump however many rows it writes."""
+    """The on-commit callback.  A transaction schedules one however many
+    rows it writes: the connection remembers the last one scheduled, which
+    is still to come while it waits in the connection's on-commit list and
+    has not run (a rollback takes it off the list)."""
 
     def __init__(self, using: str):
         self.using = using
+        self.done = False
 
     def __call__(self):
+        self.done = True
         data_version_bump(using=self.using)
 
 
@@ -47,9 +51,12 @@ def data_changed(*, using: str | None = None) -> None:
     if not connection.in_atomic_block:
         data_version_bump(using=using)
         return
-    if any(isinstance(callback, _Bump) for _sids, callback, _robust in connection.run_on_commit):
+    scheduled = getattr(connection, "_kb_data_bump", None)
+    if scheduled is not None and not scheduled.done and any(
+            callback is scheduled for _sids, callback, _robust in connection.run_on_commit):
         return
-    transaction.on_commit(_Bump(using), using=using)
+    connection._kb_data_bump = _Bump(using)
+    transaction.on_commit(connection._kb_data_bump, using=using)
 
 
 def data_version(*, using: str = "default") -> DataVersion:

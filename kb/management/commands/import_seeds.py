@@ -39,6 +39,8 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=1,
                             help="processes for decoding, repair and extraction (writes stay in this one)")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument("--no-warm", action="store_true",
+                            help="do not ask for the timeline afterwards (it warms the shared cache)")
 
     def handle(self, *args, **options):
         started = time.perf_counter()
@@ -55,6 +57,12 @@ class Command(BaseCommand):
             sys.stderr.write("\n")
         self._print_refusals(reports)
         self._print_summary(reports, time.perf_counter() - started, options["dry_run"])
+        if not options["dry_run"] and not options["no_warm"] and any(
+                r.status in ("created", "updated") for r in reports):
+            from kb.cache_warming import public_pages_warm
+
+            pages, milliseconds = public_pages_warm()
+            self.stdout.write(f"  cache warmed: {pages} page(s) in {milliseconds:.0f} ms")
         refused = [r for r in reports if r.status == "refused"]
         if refused:
             raise CommandError(f"{len(refused)} file(s) refused", returncode=1)
