@@ -186,3 +186,27 @@ def test_an_import_moves_the_version_and_warms_the_timeline(client, tmp_path):
     assert "cache warmed: 1 page(s)" in out.getvalue()
     # The first visitor after the import is answered from the cache.
     assert client.get("/")["X-Cache"] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_still_succeeds_when_warming_fails(settings, tmp_path):
+    """Production settings before collectstatic: the page cannot render its
+    static URLs, so warming fails; the import is done and says so."""
+    import io
+    import shutil
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    first = sorted(seeds.iterdir())[0]
+    shutil.copy(first, folder / first.name)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_seeds", str(folder), "--no-progress", stdout=out, stderr=err)
+    assert "新建 created                    1" in out.getvalue()
+    assert "cache not warmed: ValueError: Missing staticfiles manifest entry" in err.getvalue()
