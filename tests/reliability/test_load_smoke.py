@@ -28,15 +28,18 @@ def load(**options) -> dict:
     return json.loads(out.getvalue())
 
 
-def test_load_test_reaches_every_group_without_errors(site):
+def clients(wanted: int) -> int:
+    """The test database on SQLite is in memory, one connection that the live
+    server's threads share: on Python 3.12 and later, concurrent requests on
+    it fail (an empty cursor).  A real server (a file or PostgreSQL) gives
+    each thread its own connection; on SQLite here, one client at a time."""
     from django.db import connection
 
-    # The test database on SQLite is in memory, one connection that the live
-    # server's threads share: on Python 3.12 and later, concurrent requests
-    # on it fail (an empty cursor).  A real server (a file or PostgreSQL)
-    # gives each thread its own connection; here one client at a time.
-    connections = 1 if connection.vendor == "sqlite" else 3
-    result = load(url=site, duration=3, connections=connections)
+    return 1 if connection.vendor == "sqlite" else wanted
+
+
+def test_load_test_reaches_every_group_without_errors(site):
+    result = load(url=site, duration=3, connections=clients(3))
 
     rows = {row["group"]: row for row in result["groups"]}
     assert set(rows) == {*WEIGHTS, "all"}
@@ -49,7 +52,7 @@ def test_load_test_reaches_every_group_without_errors(site):
 
 
 def test_load_test_stops_at_max_requests(site):
-    result = load(url=site, duration=60, connections=4, max_requests=12)
+    result = load(url=site, duration=60, connections=clients(4), max_requests=12)
     assert result["groups"][-1]["requests"] == 12
     assert result["seconds"] < 30
 
