@@ -24,10 +24,12 @@ logged-in curator): those get `Cache-Control: private, no-cache`.
 from __future__ import annotations
 
 import hashlib
+import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection, transaction
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -35,6 +37,8 @@ from django.utils.translation import get_language
 
 from kb.services.data_version import data_version
 from kb.templatetags.kb_public import SCRIPT_COOKIE
+
+logger = logging.getLogger(__name__)
 
 # Paths that are never public pages.
 PRIVATE_PREFIXES = ("/admin/", "/i18n/", "/script/")
@@ -86,7 +90,7 @@ class PublicPageCacheMiddleware:
         etag = '"' + key.rsplit(":", 1)[1][:32] + '"'
         last_modified = version.changed_at.timestamp()
         cache = caches[settings.KB_PAGE_CACHE_ALIAS]
-        kept = cache.get(key)
+        kept = _cache_call(cache.get, key)
         if kept is not None:
             status, content, headers = kept
             response = HttpResponse(content, status=status, headers=headers)
@@ -100,7 +104,8 @@ class PublicPageCacheMiddleware:
                 if too_large:
                     return response
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            cache.set(key, (response.status_code, response.content, headers), settings.KB_PAGE_CACHE_SECONDS)
+            _cache_call(cache.set, key, (response.status_code, response.content, headers),
+                        settings.KB_PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
@@ -114,6 +119,21 @@ class PublicPageCacheMiddleware:
         return (response.status_code == 200 and not response.cookies
                 and "private" not in response.get("Cache-Control", "")
                 and "no-store" not in response.get("Cache-Control", ""))
+
+
+def _cache_call(method, *args):
+    """A cache that fails (a database cache table not created, Redis down)
+    costs the speed-up, never the page: logged, and the page is rendered."""
+    try:
+        if connection.in_atomic_block:
+            # Inside a transaction (ATOMIC_REQUESTS, a test) a failed query of
+            # a database cache must not abort it: a savepoint takes the blow.
+            with transaction.atomic():
+                return method(*args)
+        return method(*args)
+    except Exception:  # noqa: BLE001 - any backend's error
+        logger.warning("page cache unavailable", exc_info=True)
+        return None
 
 
 def _copy_headers(source, target):
