@@ -34,6 +34,8 @@ def test_benchmark_smoke_run_writes_every_figure(db, tmp_path):
         assert timeline["queries"][name] == timeline["queries_tenth"][name]
         assert timeline["queries"][name]["warm"] < timeline["queries"][name]["cold"]
     assert timeline["public_events_tenth"] < timeline["public_events"]
+    cached = timeline["page_cache"]
+    assert all(number(cached[k]) for k in ("unfiltered_cached_ms", "filtered_cached_ms", "first_after_import_ms"))
 
     for query, item in result["search"].items():
         assert number(item["count_ms"]) and number(item["first_page_ms"]) and number(item["matches"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.http import QueryDict
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from events.filters import EventFilter
@@ -100,7 +101,7 @@ def measure_timeline(*, repeat: int, log=print) -> dict:
     urls = timeline_urls()
     client = site_client()
     result: dict = {"urls": urls, "method": "django.test.Client through the WSGI handler, in process"}
-    with site_settings():
+    with site_settings(), override_settings(KB_PAGE_CACHE_SECONDS=0):
         get(client, "/")  # URLconf, templates and the region tree loaded once
         for name, url in urls.items():
             log(f"timeline {name}: {url}")
@@ -138,4 +139,39 @@ def measure_timeline(*, repeat: int, log=print) -> dict:
             result["region_facet_from_links_ms"] = median_ms(seconds)
         else:
             result["region_facet_from_links_ms"] = None
+    with site_settings(), override_settings(KB_PAGE_CACHE_SECONDS=600):
+        result["page_cache"] = _page_cache(client, urls, repeat=repeat, log=log)
     return result
+
+
+def _page_cache(client, urls: dict[str, str], *, repeat: int, log=print) -> dict:
+    """With whole pages cached (kb.middleware_cache): a repeat request, and
+    the first visitor after an import (which warms the timeline).  The
+    import run here adds one synthetic article per run and keeps it."""
+    import io
+    import tempfile
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    from kb.synthetic.articles import articles_write
+
+    out: dict = {}
+    for name, url in urls.items():
+        log(f"timeline {name}, page cached")
+        _clear()
+        get(client, url)
+        seconds, _ = timed(lambda url=url: get(client, url), repeat)
+        out[f"{name}_cached_ms"] = median_ms(seconds)
+    after = []
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(repeat):
+            log(f"timeline after an import ({run + 1}/{repeat})")
+            target = Path(folder) / f"run{run}"
+            articles_write(count=1, out=target, seed=10_000 + run)
+            call_command("import_seeds", str(target), "--no-progress", stdout=io.StringIO())
+            seconds, _ = timed(lambda: get(client, "/"), 1)
+            after.extend(seconds)
+    out["first_after_import_ms"] = median_ms(after)
+    out["first_after_import_runs_ms"] = [round(s * 1000, 1) for s in after]
+    return out

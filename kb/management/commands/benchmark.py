@@ -166,6 +166,11 @@ def report_table(result: dict) -> str:
                 "  cold parts: nested / chart / facets", parts["nested_ms"], parts["chart_ms"], parts["facets_ms"]
             ))
         lines.append(_row("region facet from the link table (before)", timeline["region_facet_from_links_ms"]))
+        cached = timeline.get("page_cache")
+        if cached:
+            lines.append(_row("page cached: unfiltered / filtered / first after an import",
+                              cached["unfiltered_cached_ms"], cached["filtered_cached_ms"],
+                              cached["first_after_import_ms"]))
         lines.append(f"  filtered: {timeline['urls']['filtered']}")
     search = result.get("search")
     if search:
