@@ -200,10 +200,7 @@ LOGGING = {
 #   db://TABLE         Django's database cache (run `manage.py createcachetable`)
 #   redis://HOST:PORT/N  Redis (needs the redis package)
 def cache_from_url(url: str) -> dict:
-    if not url:
-        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20_000}}
-    scheme, _, rest = url.partition("://")
+    scheme, _, rest = (url or f"file://{VAR_DIR / 'cache'}").partition("://")
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "kb",
                 "OPTIONS": {"MAX_ENTRIES": 5_000}}

@@ -55,9 +55,9 @@ from kb.models import (
 from kb.selectors import public as selectors
 from kb.selectors.regions import region_tree_cached
 from kb.switches import same_origin_post
+from kb.templatetags.kb_public import SCRIPT_COOKIE
 
 PAGE_SIZE = 50
-SCRIPT_COOKIE = "script"
 SCRIPT_VALUES = ("traditional", "simplified")
 
 

@@ -1,7 +1,12 @@
 """Whole-page caching of the public site (kb.middleware_cache) and the data
 version it keys on (kb.services.data_version)."""
 
+import io
+import shutil
+from pathlib import Path
+
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -21,6 +26,15 @@ def page_cache_on(settings):
 
 def version() -> int:
     return data_version().version
+
+
+def one_seed(tmp_path: Path) -> Path:
+    """A folder holding a copy of the first seed article."""
+    first = sorted((Path(__file__).resolve().parents[1] / "seeds").iterdir())[0]
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(first, folder / first.name)
+    return folder
 
 
 def test_second_request_is_answered_from_the_cache_with_one_query(client):
@@ -171,17 +185,7 @@ def test_the_version_row_is_made_on_first_read():
 def test_an_import_moves_the_version_and_warms_the_timeline(client, tmp_path):
     """Real commits (a transactional test): the version moves as each article
     commits, and the warming after the import is what the visitor gets."""
-    import io
-    import shutil
-    from pathlib import Path
-
-    from django.core.management import call_command
-
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    first = sorted(seeds.iterdir())[0]
-    shutil.copy(first, folder / first.name)
+    folder = one_seed(tmp_path)
     before = version()
     out = io.StringIO()
     call_command("import_seeds", str(folder), "--no-progress", stdout=out)
@@ -195,20 +199,10 @@ def test_an_import_moves_the_version_and_warms_the_timeline(client, tmp_path):
 def test_an_import_still_succeeds_when_warming_fails(settings, tmp_path):
     """Production settings before collectstatic: the page cannot render its
     static URLs, so warming fails; the import is done and says so."""
-    import io
-    import shutil
-    from pathlib import Path
-
-    from django.core.management import call_command
-
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    first = sorted(seeds.iterdir())[0]
-    shutil.copy(first, folder / first.name)
+    folder = one_seed(tmp_path)
     out, err = io.StringIO(), io.StringIO()
     call_command("import_seeds", str(folder), "--no-progress", stdout=out, stderr=err)
     assert "新建 created                    1" in out.getvalue()

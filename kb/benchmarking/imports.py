@@ -8,7 +8,7 @@ becomes a savepoint: the per-file commit, an fsync on PostgreSQL, is not
 counted).  Steps come from the importer's reports (read, repair, extract,
 write); decoding and script conversion, two parts of "repair", are timed
 again on their own through what kb.ingest exposes (decode_article,
-script.simplify) and taken out of it.
+kb.chinese.simplify) and taken out of it.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
-from kb.ingest import script
+from kb.chinese import simplify
 from kb.ingest.decode import Refused, decode_article
 from kb.ingest.pipeline import repair_article
 from kb.services.imports import paths_import
@@ -46,7 +46,7 @@ def _pure_steps(files: list[Path], max_bytes: int) -> dict[str, float]:
             article = repair_article(data, file_name=path.name, max_bytes=max_bytes)
             totals["repair_total"] += time.perf_counter() - start
             start = time.perf_counter()
-            script.simplify(article.text_original)
+            simplify(article.text_original)
             totals["script"] += time.perf_counter() - start
         except Refused:
             continue

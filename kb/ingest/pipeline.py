@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from kb.chinese import simplify
 from kb.ingest import captions, html, jammer, junk, metadata, mojibake, pinyin, script, whitespace
 from kb.ingest.decode import Refused, decode_article
 from kb.ingest.edits import Edit, TrackedText
@@ -74,7 +75,7 @@ def repair_article(data: bytes, *, file_name: str, max_bytes: int) -> RepairedAr
     text_original = tracked.text
     if not text_original.strip():
         raise Refused("no article text: every line is site chrome, a date line or a sign-off")
-    simplified = script.simplify(text_original)
+    simplified = simplify(text_original)
     damaged = [simplified.simplified_span(s, e) for s, e in tracked.damaged_spans()]
     caption_spans = [
         (*simplified.simplified_span(s, e), credit)

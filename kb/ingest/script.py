@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kb.chinese import Simplified, converter, fold_variants, simplify  # noqa: F401  (the pipeline's names)
+from kb.chinese import converter, fold_variants
 
 # Han characters proper (basic block, extension A, compatibility block,
 # supplementary planes), and 〇.

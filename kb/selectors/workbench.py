@@ -21,6 +21,7 @@ from kb.selectors.regions import gazetteer_from_db, region_tree_cached
 RECORD_TYPES = (("event", Event), ("organisation", Organisation), ("person", Person),
                 ("quote", Quote), ("region", Region))
 REVIEWABLE = ("event", "organisation", "person", "quote")
+REVIEWABLE_MODELS = {name: model for name, model in RECORD_TYPES if name in REVIEWABLE}
 
 
 @dataclass
@@ -86,11 +87,6 @@ def source_records(*, source: Source) -> dict[str, list[RecordRow]]:
         rows.sort(key=lambda r: (r.spans[0].start, r.record.pk))
         groups[name] = rows
     return groups
-
-
-def source_unreviewed_count(*, source: Source, records: dict[str, list[RecordRow]]) -> int:
-    return sum(1 for rows in records.values() for row in rows
-               if row.reviewable and row.status == ReviewStatus.AUTO)
 
 
 def source_progress(*, records: dict[str, list[RecordRow]]) -> tuple[int, int]:
@@ -198,9 +194,7 @@ def review_queue(*, outlet: str = "", published_from=None, published_to=None, fl
     if published_to:
         sources = sources.filter(published_date__lte=published_to)
     annotations = {}
-    for name, model in RECORD_TYPES:
-        if name not in REVIEWABLE:
-            continue
+    for name, model in REVIEWABLE_MODELS.items():
         on_type = Q(evidence_spans__content_type=ContentType.objects.get_for_model(model))
         auto = model.objects.filter(review_status=ReviewStatus.AUTO)
         flagged = auto.filter(flagged=True)
@@ -229,9 +223,7 @@ def review_progress(*, sources) -> tuple[int, int]:
     """(reviewed or rejected, all) of the distinct records drawn from these
     sources: one query per type."""
     done = total = 0
-    for name, model in RECORD_TYPES:
-        if name not in REVIEWABLE:
-            continue
+    for model in REVIEWABLE_MODELS.values():
         ct = ContentType.objects.get_for_model(model)
         ids = Evidence.objects.filter(source__in=sources, content_type=ct).values("object_id")
         counts = model.objects.filter(pk__in=ids).aggregate(
@@ -244,9 +236,8 @@ def review_progress(*, sources) -> tuple[int, int]:
 def flag_reasons() -> list[str]:
     """The reasons records are flagged for, one per line of the filter."""
     reasons: set[str] = set()
-    for name, model in RECORD_TYPES:
-        if name in REVIEWABLE:
-            for value in (model.objects.filter(flagged=True, review_status=ReviewStatus.AUTO)
-                          .values_list("flag_reason", flat=True).distinct()[:200]):
-                reasons.update(part for part in value.split("；") if part)
+    for model in REVIEWABLE_MODELS.values():
+        for value in (model.objects.filter(flagged=True, review_status=ReviewStatus.AUTO)
+                      .values_list("flag_reason", flat=True).distinct()[:200]):
+            reasons.update(part for part in value.split("；") if part)
     return sorted(reasons)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -29,7 +30,7 @@ from kb.models import (
     ReviewStatus,
     Source,
 )
-from kb.selectors.workbench import source_original, source_records, source_unreviewed_count
+from kb.selectors.workbench import source_original, source_progress, source_records
 from kb.services.curation import CurationError, history_add, record_mark_reviewed, record_reject
 from kb.services.evidence import sentence_around
 
@@ -45,7 +46,7 @@ def evidence_add(*, record, source: Source, start: int, end: int, user, note: st
     """A curator's evidence: record is supported by source.text[start:end]."""
     _check_span(source, start, end)
     evidence, _ = Evidence.objects.get_or_create(
-        content_type_id=_content_type_id(record), object_id=record.pk, source=source,
+        content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk, source=source,
         start=start, end=end,
         defaults=dict(sentence=sentence_around(source.text, start, end), note=note[:100],
                       curator_made=True, created_by=user, anchor_text=source.text[start:end]),
@@ -59,17 +60,25 @@ def evidence_add(*, record, source: Source, start: int, end: int, user, note: st
     return evidence
 
 
-def _content_type_id(record) -> int:
-    from django.contrib.contenttypes.models import ContentType
+def _name(text: str, what: str) -> str:
+    """A name as stored: canonical Simplified, never empty."""
+    name = to_simplified(text.strip())
+    if not name:
+        raise CurationError(f"{what}不能为空")
+    return name
 
-    return ContentType.objects.get_for_model(type(record)).pk
 
-
-def _made_by(record: CuratedModel, user) -> None:
+def _save_curator_made(record: CuratedModel, *, source: Source, start: int, end: int, user,
+                       note: str) -> None:
+    """Save a new record as the curator's own: reviewed by them, with their
+    evidence on the selection, and its creation in the history."""
     record.review_status = ReviewStatus.REVIEWED
     record.reviewed_by = user
     record.reviewed_at = timezone.now()
     record.curator_edited = True
+    record.save()
+    evidence_add(record=record, source=source, start=start, end=end, user=user, note=note)
+    history_add(user=user, records=[record], added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
 
 
 def _dates(start_date: dt.date | None, end_date: dt.date | None, precision: str):
@@ -90,23 +99,18 @@ def event_create_from_selection(
     people=(), summary: str = "",
 ) -> Event:
     _check_span(source, start, end)
-    title = to_simplified(title.strip())
-    if not title:
-        raise CurationError("活动标题不能为空")
+    title = _name(title, "活动标题")
     start_date, end_date, precision = _dates(start_date, end_date, date_precision)
     event = Event(title=title[:300], title_original=source_original(source, start, end)[:300],
                   kind=kind, start_date=start_date, end_date=end_date, date_precision=precision,
                   summary=summary)
-    _made_by(event, user)
-    event.save()
+    _save_curator_made(event, source=source, start=start, end=end, user=user, note="活动")
     event.regions.set(list(regions))
     roles = [EventRole(event=event, organisation=o, role=Role.ORGANISER) for o in organisers]
     roles += [EventRole(event=event, organisation=o, role=Role.PARTICIPANT)
               for o in participants if o not in set(organisers)]
     roles += [EventRole(event=event, person=p, role=Role.PARTICIPANT) for p in people]
     EventRole.objects.bulk_create(roles)
-    evidence_add(record=event, source=source, start=start, end=end, user=user, note="活动")
-    history_add(user=user, records=[event], added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
     return event
 
 
@@ -116,20 +120,14 @@ def organisation_create_from_selection(
     region: Region | None = None, aliases=(),
 ) -> Organisation:
     _check_span(source, start, end)
-    name = to_simplified(name.strip())
-    if not name:
-        raise CurationError("机构名称不能为空")
+    name = _name(name, "机构名称")
     written = source_original(source, start, end)
     organisation = Organisation(
         name=name[:200], name_original=written[:200] if written != name else "",
         aliases=[a for a in dict.fromkeys([*aliases, written]) if a and a != name],
         kind=kind, region=region,
     )
-    _made_by(organisation, user)
-    organisation.save()
-    evidence_add(record=organisation, source=source, start=start, end=end, user=user, note="机构")
-    history_add(user=user, records=[organisation], added=True,
-                message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
+    _save_curator_made(organisation, source=source, start=start, end=end, user=user, note="机构")
     return organisation
 
 
@@ -139,21 +137,16 @@ def person_create_from_selection(
     organisation: Organisation | None = None, organisation_name: str = "",
 ) -> Person:
     _check_span(source, start, end)
-    name = to_simplified(name.strip())
-    if not name:
-        raise CurationError("姓名不能为空")
+    name = _name(name, "姓名")
     written = source_original(source, start, end)
     person = Person(name=name[:100], name_original=written[:100] if written != name else "")
-    _made_by(person, user)
-    person.save()
+    _save_curator_made(person, source=source, start=start, end=end, user=user, note="人物")
     if title.strip():
         Position.objects.create(
             person=person, title=title.strip()[:100], organisation=organisation,
             organisation_name=(organisation.name if organisation else organisation_name)[:200],
             source=source, as_of=source.published_date, as_of_precision=source.published_precision,
         )
-    evidence_add(record=person, source=source, start=start, end=end, user=user, note="人物")
-    history_add(user=user, records=[person], added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
     return person
 
 
@@ -164,18 +157,13 @@ def quote_create_from_selection(
     speaker_organisation: Organisation | None = None, event: Event | None = None,
 ) -> Quote:
     _check_span(source, start, end)
-    if not text.strip():
-        raise CurationError("引语不能为空")
     quote = Quote(
-        text=to_simplified(text.strip()), text_original=source_original(source, start, end),
+        text=_name(text, "引语"), text_original=source_original(source, start, end),
         kind=kind, speaker=speaker, speaker_label="" if speaker else speaker_label[:100],
         speaker_title=speaker_title[:200], speaker_organisation=speaker_organisation,
         event=event, source=source,
     )
-    _made_by(quote, user)
-    quote.save()
-    evidence_add(record=quote, source=source, start=start, end=end, user=user, note="引语")
-    history_add(user=user, records=[quote], added=True, message=f"从来源 #{source.pk} 的选区 {start}–{end} 添加")
+    _save_curator_made(quote, source=source, start=start, end=end, user=user, note="引语")
     return quote
 
 
@@ -216,7 +204,8 @@ def record_decide(*, record: CuratedModel, accept: bool, user) -> CuratedModel:
 def source_mark_reviewed(*, source: Source, user) -> Source:
     """The curator has reviewed every record drawn from the source: only then
     may the source itself be marked reviewed (re-import skips it from now on)."""
-    left = source_unreviewed_count(source=source, records=source_records(source=source))
+    done, total = source_progress(records=source_records(source=source))
+    left = total - done
     if left:
         raise CurationError(f"来源“{source}”还有 {left} 条记录未审核")
     record_mark_reviewed(record=source, user=user)

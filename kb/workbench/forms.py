@@ -28,7 +28,7 @@ def _alive(queryset):
     return queryset.exclude(review_status=ReviewStatus.REJECTED)
 
 
-def organisations_named(names) -> forms.QuerySet:
+def organisations_named(names):
     names = [n for n in names if n]
     return _alive(Organisation.objects.filter(name__in=names)).order_by("name")
 

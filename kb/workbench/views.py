@@ -29,7 +29,7 @@ from events.models import Event
 from kb.middleware_security import PUBLIC_HEADER
 from kb.models import Organisation, Person, Quote, ReviewStatus, Source
 from kb.selectors.workbench import (
-    REVIEWABLE,
+    REVIEWABLE_MODELS,
     flag_reasons,
     original_segments,
     review_progress,
@@ -43,7 +43,6 @@ from kb.services import workbench as services
 from kb.services.curation import CurationError
 from kb.workbench.forms import FORMS
 
-MODELS = {"event": Event, "organisation": Organisation, "person": Person, "quote": Quote}
 # What each add form creates, and the permission it needs.
 ADDS = {"event": (Event, "add"), "organisation": (Organisation, "add"), "person": (Person, "add"),
         "quote": (Quote, "add"), "link": (Event, "change"), "region": (Event, "change")}
@@ -95,7 +94,7 @@ def _records_context(request, records) -> list[dict]:
     for type_name, rows in records.items():
         if not rows:
             continue
-        model = MODELS.get(type_name)
+        model = REVIEWABLE_MODELS.get(type_name)
         can_change = model is not None and _perm(request.user, model, "change")
         groups.append({
             "type": type_name,
@@ -159,8 +158,8 @@ def _next_unreviewed(records, after: str) -> str:
 def decide(request, source_id: int):
     source = get_object_or_404(Source, pk=source_id)
     type_name, decision = request.POST.get("type", ""), request.POST.get("decision", "")
-    model = MODELS.get(type_name)
-    if model is None or type_name not in REVIEWABLE or decision not in ("accept", "reject"):
+    model = REVIEWABLE_MODELS.get(type_name)
+    if model is None or decision not in ("accept", "reject"):
         raise PermissionDenied
     if not _perm(request.user, model, "change"):
         raise PermissionDenied

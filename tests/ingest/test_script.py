@@ -3,7 +3,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.ingest.script import detect_script, simplify
+from kb.chinese import simplify
+from kb.ingest.script import detect_script
 
 SEEDS = Path(__file__).parent.parent.parent / "seeds"
 

@@ -105,7 +105,7 @@ def without_file_order(snapshot: dict) -> dict:
     name either way once the reprint mark goes), and an organisation's
     original name is the first file's spelling (浙江大学 or 浙江大學: the
     same in Simplified)."""
-    from kb.ingest.script import simplify
+    from kb.chinese import simplify
 
     def rows(table: str, change) -> list[str]:
         changed = []
