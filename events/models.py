@@ -73,8 +73,8 @@ class Event(SearchTextMixin, CuratedModel):
     # another gazetteer (its digest differs) is counted the exact, slow way
     # until it is refreshed, so the facet is right either way.
     region_tops = models.TextField(_("所属顶级地区"), blank=True, default="", editable=False)
-    # When a refresh last changed a denormalised column: part of the
-    # fingerprint that tells the timeline's cached counts to go stale.
+    # When a refresh last changed a denormalised column (the refresh also
+    # moves the data version, which the timeline's caches key on).
     denormalised_at = models.DateTimeField(_("派生列更新时间"), null=True, blank=True, editable=False)
     # The event's name as other reports give it (kb.event_identity): how an
     # article finds the event another article already reported.
@@ -90,7 +90,8 @@ class Event(SearchTextMixin, CuratedModel):
             models.Index(fields=["start_date", "id"], name="event_timeline_idx"),
             models.Index(fields=["kind", "start_date"], name="event_kind_date_idx"),
             models.Index(fields=["span_start", "span_end"], name="event_span_idx"),
-            # MAX() of these two is part of the timeline cache's fingerprint.
+            # "What changed lately" reads; MAX() of these two was the
+            # timeline cache's fingerprint before the data version.
             models.Index(fields=["updated_at"], name="event_updated_idx"),
             models.Index(fields=["denormalised_at"], name="event_denormalised_idx"),
             models.Index(fields=["kind", "name_key"], name="event_name_key_idx"),

@@ -21,28 +21,27 @@ import itertools
 import json
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.urls import reverse
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
 
 from kb import dates
 from kb.exporting import id_list
 from kb.models import Evidence, ReviewStatus, search_pattern
 from kb.selectors.public import NOT_REJECTED, evidence_public, quotes_public
 from kb.selectors.regions import RegionTree
+from kb.services.data_version import data_version_seen
 
-from .models import NO_REGIONS, Event, EventKind, EventRole, Role
+from .entry_markup import entries_prepare, entry_html
+from .models import NO_REGIONS, Event, EventRole, Role
 from .services import region_tops_ids
 
 PAGE_SIZE = 50
@@ -53,9 +52,6 @@ NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "-id")
 OLDEST_FIRST = (F("start_date").asc(nulls_last=True), "id")
 # Children read in programme order under their parent.
 CHILD_ORDER = (F("start_date").asc(nulls_last=True), "id")
-
-# Between the region or organisation links of a timeline entry.
-LINK_SEPARATOR = mark_safe('<span class="sep">、</span>')  # noqa: S308 - a constant
 
 # The roles a timeline entry names beside the title ("organisers and lead
 # organisations"), in this order.
@@ -81,9 +77,8 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
     # Set by the organisation and person pages: their roles in the event.
     roles: list[str] = field(default_factory=list)
-    # What public/_entry.html shows, worked out once here (entry_display):
-    # a URL reversed or a plural translated per entry in the template costs
-    # more than the rest of the page.
+    # What the entry's markup shows, worked out once per page
+    # (events.entry_markup.entries_prepare).
     title: str = ""
     url: str = ""
     parent_url: str = ""
@@ -94,6 +89,11 @@ class Entry:
     organisers_html: str = ""
     counts_text: str = ""
     labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def html(self) -> str:
+        """The entry's markup, its sub-events nested inside."""
+        return entry_html(self)
 
 
 @dataclass
@@ -148,9 +148,31 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
-# What a timeline entry reads of an event (public/_entry.html, entry_display):
+# What a timeline entry reads of an event (events.entry_markup):
 # the page leaves the long texts (summary, search text) in the database.
 ENTRY_FIELDS = ("pk", "title", "kind", "start_date", "end_date", "date_precision", "parent_id", "review_status")
+
+
+def entry_events(queryset: QuerySet[Event]) -> QuerySet[Event]:
+    """The events as a timeline entry reads them (entries_for): the entry's
+    fields, and its public quote and source counts as two correlated
+    subqueries (index look-ups for the page's rows only), so that the
+    counts cost no query of their own."""
+    quotes = (
+        quotes_public().filter(event_id=OuterRef("pk")).order_by().values("event_id")
+        .annotate(n=Count("pk")).values("n")
+    )
+    # The content type's id from Django's in-process cache: no join.
+    sources = (
+        Evidence.objects.filter(content_type_id=ContentType.objects.get_for_model(Event).pk, object_id=OuterRef("pk"))
+        .exclude(source__review_status=ReviewStatus.REJECTED)
+        .order_by().values("object_id")
+        .annotate(n=Count("source_id", distinct=True)).values("n")
+    )
+    return queryset.only(*ENTRY_FIELDS).annotate(
+        entry_quote_count=Coalesce(Subquery(quotes), 0),
+        entry_source_count=Coalesce(Subquery(sources), 0),
+    )
 
 
 def timeline(
@@ -169,18 +191,18 @@ def timeline(
     it, and the ids of the page's top-level events are kept in the cache
     beside it: a page asked for again reads its 50 events by primary key,
     however selective and slow to search the filters are.  `traditional`:
-    the visitor reads Traditional characters (entry_display)."""
+    the visitor reads Traditional characters (entries_prepare)."""
     ordering = NEWEST_FIRST if newest_first else OLDEST_FIRST
     if summary is None:
         roots = _roots(queryset, nested_ids(queryset)).order_by(*ordering)
         page = Paginator(roots, per_page).get_page(page_number)
         root_events = list(page.object_list)
+        children = _nested_children(queryset, root_events)
     else:
         # The paginator only checks the page number here (the count is
         # known); the page's events are read by _page_events.
         page = CountedPaginator((), per_page, count=summary.roots).get_page(page_number)
-        root_events = _page_events(queryset, page, summary, newest_first, per_page)
-    children = _nested_children(queryset, root_events)
+        root_events, children = _page_events(queryset, page, summary, newest_first, per_page)
     entries = entries_for([*root_events, *children], traditional=traditional)
     for child in children:
         entries[child.parent_id].children.append(entries[child.pk])
@@ -190,7 +212,7 @@ def timeline(
 
 def _roots(queryset: QuerySet[Event], nested: list[int]) -> QuerySet[Event]:
     """The top-level entries: the queryset less its nested events."""
-    queryset = queryset.only(*ENTRY_FIELDS)
+    queryset = entry_events(queryset)
     return queryset.exclude(pk__in=id_list(nested)) if nested else queryset
 
 
@@ -206,14 +228,15 @@ def _nested_children(queryset: QuerySet[Event], roots: list[Event]) -> list[Even
     # so that a page always makes the same number of queries.
     present = set(queryset.filter(pk__in=parent_ids or [0]).values_list("pk", flat=True))
     nesting = [event.pk for event in roots if event.parent_id is None or event.parent_id not in present]
-    return list(queryset.only(*ENTRY_FIELDS).filter(parent_id__in=nesting or [0]).order_by(*CHILD_ORDER))
+    return list(entry_events(queryset).filter(parent_id__in=nesting or [0]).order_by(*CHILD_ORDER))
 
 
-def _page_events(queryset, page, summary, newest_first: bool, per_page: int) -> list[Event]:
-    """The page's top-level events; their ids cached under the summary's
-    key (the same fingerprint and lifetime).  Read back by primary key with
-    the filters applied again, so a row that stopped matching since is left
-    out rather than shown."""
+def _page_events(queryset, page, summary, newest_first: bool, per_page: int) -> tuple[list[Event], list[Event]]:
+    """The page's top-level events and the children nested under them;
+    their ids cached under the summary's key (the same data version and
+    lifetime).  Read back by primary key in one query with the filters
+    applied again, so a row that stopped matching since is left out rather
+    than shown."""
     ordering = NEWEST_FIRST if newest_first else OLDEST_FIRST
     bottom = (page.number - 1) * per_page
     cache = caches["default"]
@@ -225,19 +248,26 @@ def _page_events(queryset, page, summary, newest_first: bool, per_page: int) -> 
             nested = cache.get(f"{summary.key}:nested")
         if nested is None:
             nested = nested_ids(queryset)
-        events = list(_roots(queryset, list(nested)).order_by(*ordering)[bottom : bottom + per_page])
+        roots = list(_roots(queryset, list(nested)).order_by(*ordering)[bottom : bottom + per_page])
+        children = _nested_children(queryset, roots)
         if summary.key:
-            cache.set(key, [event.pk for event in events], cache_seconds())
-        return events
-    # A plain IN list (at most a page of ids): the planner then reads them
-    # by primary key instead of searching with the filters first.  An
-    # empty page still makes its query.
-    return list(queryset.only(*ENTRY_FIELDS).filter(pk__in=ids or [0]).order_by(*ordering))
+            cache.set(key, ([event.pk for event in roots], [event.pk for event in children]), cache_seconds())
+        return roots, children
+    root_ids, child_ids = ids
+    # A plain IN list (at most a page of ids and their children): the
+    # planner then reads them by primary key instead of searching with the
+    # filters first.  An empty page still makes its query.
+    found = {event.pk: event for event in entry_events(queryset).filter(pk__in=[*root_ids, *child_ids] or [0])}
+    roots = [found[pk] for pk in root_ids if pk in found]
+    shown = {event.pk for event in roots}
+    children = [found[pk] for pk in child_ids if pk in found and found[pk].parent_id in shown]
+    return roots, children
 
 
 def entries_for(events: list[Event], *, traditional: bool = False) -> dict[int, Entry]:
-    """Entries for these events with what the timeline shows beside each,
-    one query per kind of thing (none for an empty list)."""
+    """Entries for these events (read through entry_events, which brings
+    their counts) with what the timeline shows beside each: two queries,
+    regions and organisers (none for an empty list)."""
     entries = {event.pk: Entry(event=event) for event in events}
     if not entries:
         return entries
@@ -259,85 +289,11 @@ def entries_for(events: list[Event], *, traditional: bool = False) -> dict[int, 
     )
     for event_id, org_id, name, role, _ in sorted(roles, key=lambda r: (r[0], rank[r[3]], r[4])):
         entries[event_id].organisers.append((org_id, name, role))
-    quote_counts = (
-        quotes_public().filter(event_id__in=ids).order_by().values_list("event_id").annotate(n=Count("pk"))
-    )
-    for event_id, count in quote_counts:
-        entries[event_id].quote_count = count
-    source_counts = (
-        Evidence.objects.filter(EVENT_EVIDENCE, object_id__in=ids)
-        .exclude(source__review_status=ReviewStatus.REJECTED)
-        .order_by()
-        .values_list("object_id")
-        .annotate(n=Count("source_id", distinct=True))
-    )
-    for event_id, count in source_counts:
-        entries[event_id].source_count = count
-    entry_display(entries.values(), traditional=traditional)
+    for entry in entries.values():
+        entry.quote_count = entry.event.entry_quote_count
+        entry.source_count = entry.event.entry_source_count
+    entries_prepare(entries.values(), traditional=traditional)
     return entries
-
-
-def url_maker(name: str):
-    """pk -> reverse(name, args=[pk]), reversing once: a URL pattern with
-    one integer argument, filled in by string formatting."""
-    marker = 987654321987
-    before, after = reverse(name, args=[marker]).split(str(marker))
-    return lambda pk: f"{before}{pk}{after}"
-
-
-def entry_display(entries: Iterable[Entry], *, traditional: bool = False) -> None:
-    """Fill in what public/_entry.html shows, in the active language and,
-    with `traditional`, with content text in Traditional characters (as the
-    `zh` template tag would give it): the same text the template's tags
-    gave, worked out in one pass (rendering a tag per name, link and label
-    in each of a page's entries costs more than the rest of the page)."""
-    from kb.chinese import to_traditional
-    from kb.templatetags.kb_public import format_period
-
-    def zh(text: str) -> str:
-        return to_traditional(text) if traditional and text else text
-
-    # get_kind_display() translates every choice on each call.
-    kind_labels = {value: str(label) for value, label in EventKind.choices}
-    labels = {
-        "reviewed": gettext("已审核"),
-        "place": gettext("地点"),
-        "organisers": gettext("主办/牵头"),
-        "parent": gettext("所属活动"),
-        "see_parent": gettext("查看上级活动"),
-        "children": gettext("子活动"),
-    }
-    counts: dict[tuple[str, int], str] = {}
-
-    def counted(singular: str, n: int) -> str:
-        if (singular, n) not in counts:
-            counts[(singular, n)] = ngettext(singular, singular, n) % {"counter": n}
-        return counts[(singular, n)]
-
-    event_url = url_maker("event_detail")
-    region_url = url_maker("region_detail")
-    organisation_url = url_maker("organisation_detail")
-    for entry in entries:
-        event = entry.event
-        entry.labels = labels
-        entry.title = zh(event.title)
-        entry.url = event_url(event.pk)
-        entry.parent_url = event_url(event.parent_id) if event.parent_id else ""
-        entry.date_text = format_period(event.start_date, event.end_date, event.date_precision)
-        entry.date_iso = dates.iso_at_precision(event.start_date, event.date_precision)
-        entry.kind_label = kind_labels.get(event.kind, event.kind)
-        entry.regions_html = format_html_join(
-            LINK_SEPARATOR, '<a href="{}">{}</a>', ((region_url(pk), zh(name)) for pk, name in entry.regions)
-        )
-        entry.organisers_html = format_html_join(
-            LINK_SEPARATOR,
-            '<a href="{}">{}</a>',
-            ((organisation_url(pk), zh(name)) for pk, name, _ in entry.organisers),
-        )
-        entry.counts_text = (
-            f"{counted('%(counter)s 条引语', entry.quote_count)} · "
-            f"{counted('%(counter)s 篇来源', entry.source_count)}"
-        )
 
 
 def group_entries(entries: list[Entry], *, newest_first: bool) -> list[YearGroup]:
@@ -582,19 +538,19 @@ def summary_compute(filterset) -> TimelineSummary:
 # The summary reads the whole filtered set (at 100,000 events, tens to
 # hundreds of milliseconds); the page of entries reads 50 rows.  So the
 # summary is cached (Django's cache framework: the local-memory backend
-# unless CACHES says otherwise) under the filter state and a fingerprint of
-# the data, and with it the ids of each page's top-level events
-# (_page_events) and the chart's markup (public/timeline.html); the page's
-# entries themselves are always read afresh.  All of it goes stale at once
-# when
-#  - any process inserts events, region links, roles, quotes or sources,
-#    saves an event, or refreshes an event's denormalised columns (the
-#    fingerprint: highest ids and latest updated_at/denormalised_at, one
-#    query of index look-ups), or the gazetteer changes (the tree digest);
-#  - this process saves or deletes any of those rows (signals below).
-# What it does not see at once, a deletion or an update that bypasses save()
-# made by another process (for instance a bulk "reject" of quotes), it sees
-# after KB_TIMELINE_CACHE_SECONDS (default 60): the staleness accepted.
+# unless CACHES says otherwise) under the filter state and the data version
+# (kb.models.DataVersion), and with it the ids of each page's top-level
+# events and their children (_page_events) and the chart's markup
+# (public/timeline.html); the page's entries themselves are always read
+# afresh.  All of it goes stale at once when
+#  - any process commits a write of kb or events rows (the data version:
+#    one primary-key read, shared with the page cache's key within a
+#    request), or the gazetteer changes (the tree digest);
+#  - this process saves or deletes events, region links, roles, quotes or
+#    sources (signals below), which it sees before the write commits.
+# A write that bypasses both the ORM's signals and data_changed() (raw SQL
+# from outside the application) is seen after KB_TIMELINE_CACHE_SECONDS
+# (default 60).
 CACHE_SECONDS_DEFAULT = 60
 # The nested events' ids are kept for reading later pages of a filter
 # state when there are at most this many (80 KB); a broader state reads
@@ -621,27 +577,6 @@ def _watch() -> None:
 _watch()
 
 
-def data_fingerprint(using: str) -> tuple:
-    """One query of index look-ups that changes whenever rows the summary
-    reads are inserted, saved, or refreshed, by any process."""
-    from kb.models import Quote, Source
-
-    connection = connections[using]
-    quote = connection.ops.quote_name
-    event = quote(Event._meta.db_table)
-    # Only quoted table and column names go into the text.
-    maxima = [
-        (event, "id"),
-        (event, "updated_at"),
-        (event, "denormalised_at"),
-        *((quote(model._meta.db_table), "id") for model in (Event.regions.through, EventRole, Quote, Source)),
-    ]
-    parts = [f"(SELECT MAX({column}) FROM {table})" for table, column in maxima]  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))  # noqa: S608 - quoted table names only
-        return tuple(str(value) for value in cursor.fetchone())
-
-
 def filter_state(filterset) -> tuple:
     """The filters that decide the summary, normalised (order and page do
     not; q counts by its search pattern)."""
@@ -663,13 +598,11 @@ def filter_state(filterset) -> tuple:
 
 def timeline_summary(filterset) -> TimelineSummary:
     """summary_compute, cached (see above): one query when cached."""
-    using = filterset.queryset.db
     seconds = cache_seconds()
     if not seconds:
         return summary_compute(filterset)
-    identity = repr(
-        (_state["generation"], data_fingerprint(using), filterset.tree.digest, filter_state(filterset))
-    )
+    version = data_version_seen(filterset.request, using=filterset.queryset.db)
+    identity = repr((_state["generation"], version.version, filterset.tree.digest, filter_state(filterset)))
     key = "kb:timeline:" + hashlib.sha1(identity.encode(), usedforsecurity=False).hexdigest()
     cache = caches["default"]
     summary = cache.get(key)

@@ -32,6 +32,7 @@ from django.utils import timezone
 from kb.models import Organisation, Person, search_text_of
 from kb.selectors.regions import RegionTree, region_tree_cached
 from kb.services.bulk import rows_update
+from kb.services.data_version import data_changed
 
 from .models import NO_REGIONS, Event
 
@@ -139,6 +140,8 @@ def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | 
                 stale.append(row)
         _write_denormalised(manager.db, stale)
         changed += len(stale)
+    if changed:
+        data_changed(using=manager.db)  # raw UPDATEs: no signals
     return changed
 
 

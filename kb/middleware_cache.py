@@ -35,7 +35,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from kb.services.data_version import data_version
+from kb.services.data_version import data_version_seen
 from kb.templatetags.kb_public import SCRIPT_COOKIE
 
 logger = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ class PublicPageCacheMiddleware:
             if response.status_code == 200 and "Cache-Control" not in response:
                 response["Cache-Control"] = "private, no-cache"
             return response
-        version = data_version()
+        version = data_version_seen(request)
         key = page_key(request, version.version)
         etag = '"' + key.rsplit(":", 1)[1][:32] + '"'
         last_modified = version.changed_at.timestamp()

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kb.models import DataVersion
-from kb.services.data_version import data_changed, data_version
+from kb.services.data_version import data_changed, data_version, data_version_bump
 from kb.settings import cache_from_url
 from tests.factories import EventFactory, StaffUserFactory
 
@@ -176,9 +176,14 @@ def test_cache_backend_comes_from_the_environment(tmp_path):
         cache_from_url("memcached://x")
 
 
-def test_the_version_row_is_made_on_first_read():
+def test_the_version_reads_zero_without_writing_until_the_first_write():
     DataVersion.objects.all().delete()
+    assert data_version().version == 0
+    assert not DataVersion.objects.exists()  # a read stays a read
+    data_version_bump()
     assert data_version().version == 1
+    data_version_bump()
+    assert data_version().version == 2
 
 
 @pytest.mark.django_db(transaction=True)

@@ -12,6 +12,8 @@ themselves.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import connections, router, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -59,12 +61,29 @@ def data_changed(*, using: str | None = None) -> None:
     transaction.on_commit(connection._kb_data_bump, using=using)
 
 
+# What a database that has never been written to reads: version 0, which
+# the first bump (creating the row at its default, 1) moves on from.
+NEVER_WRITTEN = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
 def data_version(*, using: str = "default") -> DataVersion:
-    """The current version (one primary-key read; the row is made on first use)."""
+    """The current version: one primary-key read, and never a write (a
+    read-only request stays read-only; the row is made by the first bump)."""
     row = DataVersion.objects.using(using).filter(pk=1).first()
-    if row is None:
-        row, _ = DataVersion.objects.using(using).get_or_create(pk=1)
-    return row
+    return row if row is not None else DataVersion(pk=1, version=0, changed_at=NEVER_WRITTEN)
+
+
+def data_version_seen(request=None, *, using: str = "default") -> DataVersion:
+    """The version a request works under, read once per request and
+    database: the page cache's key (kb.middleware_cache) and the timeline
+    summary's key then agree and cost one read between them.  Without a
+    request, read afresh."""
+    if request is None:
+        return data_version(using=using)
+    seen = request.__dict__.setdefault("_kb_data_versions", {})
+    if using not in seen:
+        seen[using] = data_version(using=using)
+    return seen[using]
 
 
 def _on_write(sender, using=None, **kwargs) -> None:
