@@ -3,6 +3,9 @@ save() and by the refresh services, and matched in either script."""
 
 import datetime as dt
 
+import pytest
+from django.db import connection
+
 from events.filters import events_matching
 from events.models import Event
 from events.selectors import events_public
@@ -77,3 +80,15 @@ def test_events_matching_finds_either_script_one_and_two_characters(db):
     # Characters of the query in another order are no match (the LIKE recheck).
     assert list(events_matching(events_public(), "盟联")) == []
     assert list(events_matching(events_public(), "100%")) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's")
+def test_trigram_index_takes_new_rows_at_once_without_a_pending_list(db):
+    """A GIN pending list slows every search until a vacuum merges it
+    (events migration 0007)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'event_search_text_trgm'")
+        (options,) = cursor.fetchone()
+    assert options == ["fastupdate=off"]
+    EventFactory(title="长三角一体化示范区论坛")
+    assert [e.title for e in events_matching(events_public(), "示范区")] == ["长三角一体化示范区论坛"]
