@@ -26,6 +26,7 @@ from kb.views import (
 from .calendar import streaming_ics_response
 from .exporting import EventExporter
 from .filters import EventFilter
+from .maps import timeline_map
 from .models import EventKind
 from .selectors import (
     NEWEST_FIRST,
@@ -51,14 +52,16 @@ def timeline_view(request):
         context["errors"] = filterset.error_messages()
         return render(request, "public/timeline.html", context, status=400)
     summary = timeline_summary(filterset)
+    traditional = wants_traditional(request)
     context.update(
         timeline=timeline(
             queryset=filterset.qs,
             page_number=request.GET.get("page"),
             newest_first=filterset.newest_first,
             summary=summary,
-            traditional=wants_traditional(request),
+            traditional=traditional,
         ),
+        map=timeline_map(filterset, summary, query=dict(request.GET.lists()), traditional=traditional),
         chart=summary.chart,
         # The chart's markup depends on the summary alone: cached with it.
         chart_cache_key=summary.key,

@@ -1,0 +1,152 @@
+"""The timeline's map (events/maps.py, drawn by kb/maps.py): which areas it
+shows for each region filter, counts that agree with the filtered timeline,
+links that apply the region filter and keep the rest, and events tied to a
+region as a whole counted apart."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.http import QueryDict
+
+from events.filters import EventFilter
+from events.maps import timeline_map
+from events.selectors import events_public, summary_compute
+from kb.models import Region
+from tests.factories import EventFactory
+
+
+@pytest.fixture(scope="module")
+def gazetteer(django_db_setup, django_db_blocker):
+    """The real gazetteer, loaded once for the module and rolled back."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_regions", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def places(gazetteer, db):
+    get = Region.objects.get
+    return {
+        "zhejiang": get(adcode="330000"),
+        "hangzhou": get(adcode="330100"),
+        "ningbo": get(adcode="330200"),
+        "yinzhou": get(adcode="330212"),  # a district of Ningbo
+        "jiangsu": get(adcode="320000"),
+        "suzhou": get(adcode="320500"),
+        "shanghai": get(adcode="310000"),
+        "pudong": get(adcode="310115"),
+        "beijing": get(adcode="110000"),
+        "yrd": get(name="长三角", level="macro"),
+    }
+
+
+@pytest.fixture
+def events(places):
+    made = [
+        EventFactory(kind="forum", regions=[places["hangzhou"]]),
+        EventFactory(kind="forum", regions=[places["hangzhou"], places["yinzhou"]]),
+        EventFactory(kind="alliance", regions=[places["ningbo"]]),
+        EventFactory(kind="forum", regions=[places["suzhou"], places["pudong"]]),
+        EventFactory(kind="forum", regions=[places["zhejiang"]]),  # the province as a whole
+        EventFactory(kind="forum", regions=[places["yrd"]]),  # the macro-region as a whole
+        EventFactory(kind="training", regions=[places["beijing"]]),
+    ]
+    return made
+
+
+def the_map(query: str, *, traditional: bool = False):
+    filterset = EventFilter(QueryDict(query), queryset=events_public())
+    assert filterset.is_valid(), filterset.errors
+    summary = summary_compute(filterset)
+    return timeline_map(filterset, summary, query=dict(QueryDict(query).lists()), traditional=traditional)
+
+
+def timeline_total(query: str) -> int:
+    filterset = EventFilter(QueryDict(query), queryset=events_public())
+    assert filterset.is_valid(), filterset.errors
+    return summary_compute(filterset).total
+
+
+def counts(view) -> dict[str, int]:
+    return {area.name: area.count for area in view.region_map.areas if area.count}
+
+
+def test_country_map_counts_each_province_as_its_filtered_timeline_does(events, places):
+    view = the_map("kind=forum")
+    assert view.region_map.country
+    assert len(view.region_map.areas) == 34
+    assert counts(view) == {"浙江省": 3, "江苏省": 1, "上海市": 1}
+    for area in view.region_map.areas:
+        assert area.count == timeline_total(f"kind=forum&region={area.region_id}")
+
+
+def test_province_map_shows_its_prefectures_counted_as_their_timelines(events, places):
+    view = the_map(f"region={places['zhejiang'].pk}")
+    names = [area.name for area in view.region_map.areas]
+    assert names[:3] == ["杭州市", "宁波市", "温州市"] and len(names) == 11
+    assert counts(view) == {"杭州市": 2, "宁波市": 2}
+    for area in view.region_map.areas:
+        assert area.count == timeline_total(f"region={area.region_id}")
+    # The event tied to the province as a whole is counted apart, once.
+    assert view.region_map.region_only == 1
+
+
+def test_macro_region_map_is_outlined_and_counts_whole_region_events_apart(events, places):
+    view = the_map(f"region={places['yrd'].pk}")
+    region_map = view.region_map
+    assert region_map.outline == f"macro:{places['yrd'].slug}"
+    assert 'class="map-outline"' in view.svg
+    shown = counts(view)
+    # Shanghai's districts and the member cities: Pudong and Suzhou share one event.
+    assert shown == {"杭州市": 2, "宁波市": 2, "苏州市": 1, "浦东新区": 1}
+    assert region_map.region_only == 1  # 长三角 with no city: not spread over the cities
+    assert "浙江省" not in [area.name for area in region_map.areas]
+
+
+def test_a_city_filter_shows_its_province_with_the_city_marked(events, places):
+    view = the_map(f"region={places['yinzhou'].pk}")
+    marked = [area.name for area in view.region_map.areas if area.selected]
+    assert marked == ["宁波市"]
+    assert counts(view) == {"宁波市": 1, "杭州市": 1}  # the one event in 鄞州区, also linked to 杭州市
+    assert re.search(r'id="map-330200" class="q\d selected"', view.svg)
+
+
+def test_map_links_apply_the_region_filter_and_keep_the_others(events, places):
+    view = the_map("kind=forum&q=论坛&order=date&page=2")
+    zhejiang = next(area for area in view.region_map.areas if area.name == "浙江省")
+    assert QueryDict(zhejiang.url.lstrip("?")).dict() == {
+        "kind": "forum", "q": "论坛", "order": "date", "region": str(places["zhejiang"].pk)}
+    assert f'<a href="{zhejiang.url.replace("&", "&amp;")}">' in view.svg
+
+
+def test_map_titles_and_table_name_each_area_with_its_count(events, places, client):
+    html = client.get(f"/?region={places['zhejiang'].pk}").content.decode()
+    assert "<title>杭州市：2 个活动</title>" in html
+    assert re.search(r'<th scope="row"><a href="\?region=\d+">杭州市</a></th><td>2</td>', html)
+    assert "另有 1 个活动只标注到整个地区" in html
+
+
+def test_map_names_follow_the_visitor_script(events, places):
+    view = the_map(f"region={places['zhejiang'].pk}", traditional=True)
+    # Place names in the visitor's script; the interface text follows the language.
+    assert "<title>寧波市：2 个活动</title>" in view.svg
+    assert "宁波市" not in view.svg
+
+
+def test_map_escapes_region_names(events, places):
+    Region.objects.filter(pk=places["hangzhou"].pk).update(name='<img src=x onerror="alert(1)">')
+    from kb.selectors import regions
+
+    regions._tree_state["kept"] = None  # an update() sends no signal
+    view = the_map(f"region={places['zhejiang'].pk}")
+    assert "<img" not in view.svg
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in view.svg
