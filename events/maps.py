@@ -29,11 +29,15 @@ from django.utils.translation import get_language, gettext
 from kb import maps
 from kb.chinese import to_traditional
 from kb.models import RegionLevel
+from kb.selectors.public import NOT_REJECTED
 from kb.selectors.regions import RegionTree
 
 from .models import Event
+from .selectors import cache_seconds, filter_state, written_generation
 
 AREA_LEVELS = (RegionLevel.PREFECTURE, RegionLevel.COUNTY)
+# The most cities a macro-region's map shows (see macro_areas).
+MAX_AREAS = 80
 
 
 @dataclass
@@ -58,7 +62,17 @@ def province_areas(tree: RegionTree, province: int) -> list[int]:
 
 def macro_areas(tree: RegionTree, macro: int) -> list[int]:
     """A macro-region's map areas: its member provinces' areas, and member
-    cities and counties (members of member macro-regions too)."""
+    cities and counties (members of member macro-regions too); for a
+    macro-region of more than MAX_AREAS of those (长江经济带, 西部地区),
+    its provinces, drawn at the country map's detail (a map of 180 cities
+    would weigh more than its size budget and show little more)."""
+    areas = _macro_cities(tree, macro)
+    if len(areas) <= MAX_AREAS:
+        return areas
+    return list(dict.fromkeys(province_of(tree, pk) for pk in areas if province_of(tree, pk)))
+
+
+def _macro_cities(tree: RegionTree, macro: int) -> list[int]:
     known = maps.shapes()
     found: list[int] = []
     seen: set[int] = set()
@@ -85,20 +99,25 @@ def province_of(tree: RegionTree, region: int) -> int | None:
     return None
 
 
-def region_unit_counts(queryset: QuerySet[Event], tree: RegionTree, areas: list[int],
-                       selected: int | None) -> tuple[dict[int, int], int]:
-    """Events of `queryset` in each area (its descendants included, each
-    event once per area), and how many events lie in the selected region
-    but in none of the areas: one query, the link table joined to an
-    (region, area) mapping sent as one parameter (area 0: the rest of the
-    selected region)."""
+def region_unit_counts(tree: RegionTree, areas: list[int], selected: int | None, *,
+                       events: QuerySet[Event] | None) -> tuple[dict[int, int], int]:
+    """Events in each area (its descendants included, each event once per
+    area), and how many lie in the selected region but in none of the
+    areas, in one query: the link table joined to a (region, area) mapping
+    sent as one parameter (area 0: the rest of the selected region).
+
+    `events`: the events to count (a filtered queryset), or None for every
+    public event.  The links are read first through the region index (a
+    few thousand rows for a province at 100,000 events) and only then
+    checked against the filters: checking every event against the filters
+    first cost four times as much."""
     pairs = sorted({(region, area) for area in areas for region in tree.expand(area)})
     if selected is not None:
         inside = {region for region, _ in pairs}
         pairs += sorted((region, 0) for region in tree.expand(selected) - inside)
     if not pairs:
         return {}, 0
-    connection = connections[queryset.db]
+    connection = connections[Event.objects.db if events is None else events.db]
     if connection.vendor == "postgresql":
         mapping = "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) AS m(region_id, area_id)"
         mapping_params = [[region for region, _ in pairs], [area for _, area in pairs]]
@@ -108,16 +127,23 @@ def region_unit_counts(queryset: QuerySet[Event], tree: RegionTree, areas: list[
             "FROM json_each(%s)"
         )
         mapping_params = [json.dumps(pairs)]
-    events_sql, events_params = queryset.order_by().values("pk").query.sql_with_params()
+    if events is None:
+        # Every public event: leave out the rejected ones (few, read
+        # through the review status index).
+        rejected = Event.objects.exclude(NOT_REJECTED).order_by().values("pk")
+        events_sql, events_params = rejected.query.sql_with_params()
+        keep = f"event_id NOT IN ({events_sql})"
+    else:
+        events_sql, events_params = events.order_by().values("pk").query.sql_with_params()
+        keep = f"event_id IN ({events_sql})"
     quote = connection.ops.quote_name
-    event_id, region_id = quote("event_id"), quote("region_id")
-    # Only quoted names and Django's own compiled subquery go into the
+    # Only quoted names and Django's own compiled subqueries go into the
     # text; every value is a parameter.
     sql = (
-        f"WITH hits AS (SELECT l.{event_id} AS event_id, m.area_id AS area_id "  # noqa: S608
+        f"WITH links AS MATERIALIZED (SELECT l.{quote('event_id')} AS event_id, m.area_id AS area_id "  # noqa: S608
         f"FROM {quote(Event.regions.through._meta.db_table)} l "
-        f"JOIN ({mapping}) m ON m.region_id = l.{region_id} "
-        f"WHERE l.{event_id} IN ({events_sql})) "
+        f"JOIN ({mapping}) m ON m.region_id = l.{quote('region_id')}), "
+        f"hits AS (SELECT event_id, area_id FROM links WHERE {keep}) "
         "SELECT area_id, COUNT(DISTINCT event_id) FROM hits WHERE area_id <> 0 GROUP BY area_id "
         "UNION ALL "
         "SELECT -1, COUNT(*) FROM (SELECT event_id FROM hits GROUP BY event_id HAVING MAX(area_id) = 0) rest"
@@ -130,44 +156,95 @@ def region_unit_counts(queryset: QuerySet[Event], tree: RegionTree, areas: list[
     return {pk: counts.get(pk, 0) for pk in areas}, rest
 
 
+def _events_to_count(filterset, region_level: str | None) -> QuerySet[Event] | None:
+    """What region_unit_counts counts: the filtered events, without the
+    region filter when the map's extent is the selected region (the
+    mapping already holds exactly that region), and None when no other
+    filter is set."""
+    if region_level not in (RegionLevel.PROVINCE, RegionLevel.MACRO):
+        return filterset.qs
+    others = [name for name, _ in filter_state(filterset) if name != "region"]
+    return filterset.qs_without("region") if others else None
+
+
 def timeline_map(filterset, summary, *, query: dict, traditional: bool) -> MapView | None:
     """The map of a valid EventFilter's events, cached under the summary's
     key (same data version and filters) with what else the markup depends
     on (language, script, the other query parameters its links keep)."""
+    kept = [(name, value) for name, values in sorted(query.items()) if name not in ("region", "page")
+            for value in values]
+
+    def build() -> MapView | None:
+        region = filterset.cleaned("region")
+        level = filterset.tree.levels.get(region.pk) if region is not None else None
+        return map_view(
+            tree=filterset.tree, region=region, events=_events_to_count(filterset, level),
+            country_counts=summary.region_counts, traditional=traditional,
+            link=lambda pk: "?" + urlencode([*kept, ("region", str(pk))]),
+        )
+
+    if not summary.key:
+        return build()
+    return _cached(f"{summary.key}:map", [traditional, kept], build, cache_seconds())
+
+
+def region_page_map(request, region, tree: RegionTree, events: QuerySet[Event], *,
+                    traditional: bool) -> MapView | None:
+    """A region page's map: where the page's events happen (a province's or
+    macro-region's areas; for any other region, its province with the
+    region marked), each area linking to its own page.  Cached under the
+    data version."""
+    from django.urls import reverse
+
+    from kb.services.data_version import data_version_seen
+
+    level = tree.levels.get(region.pk)
+
+    def build() -> MapView | None:
+        return map_view(
+            tree=tree, region=region, traditional=traditional,
+            events=None if level in (RegionLevel.PROVINCE, RegionLevel.MACRO) else events,
+            link=lambda pk: reverse("region_detail", args=[pk]),
+        )
+
+    version = data_version_seen(request).version
+    return _cached(f"kb:region-map:{version}:{written_generation()}:{region.pk}:{tree.digest}", [traditional], build,
+                   REGION_PAGE_MAP_SECONDS)
+
+
+# A region page's map is kept as long as the data version (and this
+# process's own writes, written_generation) stay: a write makes a new key;
+# the lifetime only bounds what a cache holds.
+REGION_PAGE_MAP_SECONDS = 3600
+
+
+def _cached(prefix: str, parts: list, build, seconds: int):
+    """build(), kept under prefix + the language and `parts`."""
+    identity = json.dumps([get_language(), *parts], ensure_ascii=False)
+    key = f"{prefix}:{hashlib.sha1(identity.encode(), usedforsecurity=False).hexdigest()}"
     cache = caches["default"]
-    key = None
-    if summary.key:
-        identity = json.dumps([get_language(), traditional, sorted(query.items())], ensure_ascii=False)
-        digest = hashlib.sha1(identity.encode(), usedforsecurity=False).hexdigest()
-        key = f"{summary.key}:map:{digest}"
-        kept = cache.get(key)
-        if kept is not None:
-            return kept
-    view = _map_view(filterset, summary, query=query, traditional=traditional)
-    if key is not None:
-        from .selectors import cache_seconds
-
-        cache.set(key, view, cache_seconds())
-    return view
+    kept = cache.get(key)
+    if kept is None:
+        kept = build()
+        if seconds:
+            cache.set(key, kept, seconds)
+    return kept
 
 
-def _map_view(filterset, summary, *, query: dict, traditional: bool) -> MapView | None:
-    tree = filterset.tree
-    region = filterset.cleaned("region")
+def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
+             traditional: bool, country_counts: dict[int, int] | None = None) -> MapView | None:
+    """The map for a region (None: the country, counted by
+    `country_counts`, the timeline summary's region facet), counting
+    `events` (None: every public event in the region), each area linking
+    to link(region id)."""
 
     def shown(name: str) -> str:
         return to_traditional(name) if traditional else name
 
-    kept = [(name, value) for name, values in sorted(query.items()) if name not in ("region", "page")
-            for value in values]
-
-    def link(pk: int) -> str:
-        return "?" + urlencode([*kept, ("region", str(pk))])
-
     outline, outline_name, country, rest = None, "", False, 0
     if region is None:
         areas = [pk for pk in tree.top_regions() if tree.levels[pk] == RegionLevel.PROVINCE]
-        counts = {pk: summary.region_counts.get(pk, 0) for pk in areas}
+        counts = {pk: (country_counts or {}).get(pk, 0) for pk in areas}
         country = True
         caption = gettext("各省（区、市）活动数量")
     else:
@@ -175,16 +252,17 @@ def _map_view(filterset, summary, *, query: dict, traditional: bool) -> MapView 
         if level == RegionLevel.MACRO:
             areas = macro_areas(tree, region.pk)
             outline, outline_name = f"macro:{region.slug}", shown(tree.names[region.pk])
-            scope = region.pk
         elif level == RegionLevel.PROVINCE:
-            areas, scope = province_areas(tree, region.pk), region.pk
+            areas = province_areas(tree, region.pk)
         else:
             province = province_of(tree, region.pk)
             if province is None:
                 return None
-            areas, scope = province_areas(tree, province), region.pk
-        counts, rest = region_unit_counts(filterset.qs, tree, areas, scope)
+            areas = province_areas(tree, province)
+        counts, rest = region_unit_counts(tree, areas, region.pk, events=events)
         caption = gettext("%(region)s各地活动数量") % {"region": shown(tree.names[region.pk])}
+    if not areas:
+        return None
     selected = tree.expand(region.pk) if region is not None and tree.levels.get(region.pk) not in (
         RegionLevel.MACRO, RegionLevel.PROVINCE) else set()
     region_map = maps.RegionMap(

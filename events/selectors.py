@@ -565,6 +565,13 @@ def _written(**kwargs) -> None:
     _state["generation"] = next(_generation)
 
 
+def written_generation() -> int:
+    """Moves when this process writes events, region links, roles, quotes
+    or sources (before the write commits, unlike the data version): part of
+    every key the timeline's reads are cached under."""
+    return _state["generation"]
+
+
 def _watch() -> None:
     from kb.models import Quote, Source
 
@@ -602,7 +609,7 @@ def timeline_summary(filterset) -> TimelineSummary:
     if not seconds:
         return summary_compute(filterset)
     version = data_version_seen(filterset.request, using=filterset.queryset.db)
-    identity = repr((_state["generation"], version.version, filterset.tree.digest, filter_state(filterset)))
+    identity = repr((written_generation(), version.version, filterset.tree.digest, filter_state(filterset)))
     key = "kb:timeline:" + hashlib.sha1(identity.encode(), usedforsecurity=False).hexdigest()
     cache = caches["default"]
     summary = cache.get(key)

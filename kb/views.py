@@ -21,6 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from events.maps import region_page_map
 from events.models import EventRole
 from events.selectors import events_public, roles_by_event, timeline
 from kb.exporting import (
@@ -335,6 +336,7 @@ def region_detail(request, pk: int):
             selectors.quotes_public().filter(event__in=events)
         ).order_by("source_id", "id")[:50],
         "region_query": f"region={region.pk}",
+        "map": region_page_map(request, region, tree, events, traditional=wants_traditional(request)),
         **entity_timeline(request, events),
     }
     return render(request, "public/region_detail.html", context)

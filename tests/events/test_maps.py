@@ -142,11 +142,34 @@ def test_map_names_follow_the_visitor_script(events, places):
     assert "宁波市" not in view.svg
 
 
-def test_map_escapes_region_names(events, places):
-    Region.objects.filter(pk=places["hangzhou"].pk).update(name='<img src=x onerror="alert(1)">')
+@pytest.fixture
+def forget_tree():
+    """The kept region tree read afresh before and after: an update() sends
+    no signal, and the rollback at the test's end none either."""
     from kb.selectors import regions
 
-    regions._tree_state["kept"] = None  # an update() sends no signal
+    regions._tree_state["kept"] = None
+    yield
+    regions._tree_state["kept"] = None
+
+
+def test_map_escapes_region_names(events, places, forget_tree):
+    Region.objects.filter(pk=places["hangzhou"].pk).update(name='<img src=x onerror="alert(1)">')
     view = the_map(f"region={places['zhejiang'].pk}")
     assert "<img" not in view.svg
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in view.svg
+
+
+def test_region_page_map_shows_its_areas_each_linking_to_its_page(events, places, client):
+    html = client.get(f"/regions/{places['zhejiang'].pk}/").content.decode()
+    hangzhou = places["hangzhou"].pk
+    assert f'<a href="/regions/{hangzhou}/"><path id="map-330100" class="q5" ' in html
+    assert "<title>杭州市：2 个活动</title>" in html and "<title>宁波市：2 个活动</title>" in html
+
+
+def test_a_city_page_map_marks_the_city_in_its_province_counting_its_own_events(events, places, client):
+    html = client.get(f"/regions/{places['hangzhou'].pk}/").content.decode()
+    assert re.search(r'id="map-330100" class="q\d selected"', html)
+    assert "<title>杭州市：2 个活动</title>" in html
+    # The one Hangzhou event also held in Ningbo's 鄞州区.
+    assert "<title>宁波市：1 个活动</title>" in html
