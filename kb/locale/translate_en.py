@@ -30,6 +30,22 @@ EN = {
         "Drawn from public news reports, processed automatically and curated by editors; records not yet reviewed may contain errors.",
     "简体中文": "Simplified Chinese",
     "English": "English",
+    # Maps (kb/maps.py, events/maps.py, public/_map.html)
+    "各省（区、市）活动数量": "Events by province",
+    "%(region)s各地活动数量": "Events across %(region)s",
+    "%(name)s：%(count)s 个活动": ("%(name)s: %(count)s event", "%(name)s: %(count)s events"),
+    "无": "None",
+    "版本": "Version",
+    "变更时间": "Changed at",
+    "数据版本": "Data version",
+    "图例：活动数": "Legend: number of events",
+    "粗线：%(name)s范围": "Bold line: the extent of %(name)s",
+    "另有 %(counter)s 个活动只标注到整个地区，未细分到图中各地。": (
+        "%(counter)s more event is tied to the region as a whole, not to a place on the map.",
+        "%(counter)s more events are tied to the region as a whole, not to a place on the map.",
+    ),
+    "按地区列出": "List by region",
+    "只标注到整个地区": "The region as a whole",
     # Timeline
     "活动时间线": "Timeline of events",
     "共 %(counter)s 个活动": ("%(counter)s event", "%(counter)s events"),
@@ -293,6 +309,13 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _unfuzzy(line: str) -> str:
+    if line.startswith("#, "):
+        flags = [flag for flag in line[3:].split(", ") if flag != "fuzzy"]
+        return "#, " + ", ".join(flags)
+    return line
+
+
 def fill(text: str) -> str:
     blocks = text.split("\n\n")
     out = []
@@ -322,7 +345,9 @@ def fill(text: str) -> str:
         if not msgid or translation is None:
             out.append(block)
             continue
-        keep = [line for line in keep if line != "#, fuzzy"]
+        # A translation given here is not a guess: drop the fuzzy flag
+        # (alone or among others) and the previous msgid it was guessed from.
+        keep = [_unfuzzy(line) for line in keep if line != "#, fuzzy" and not line.startswith("#| ")]
         new = keep + msgid_lines + plural_lines
         if plural_lines:
             singular, plural = translation if isinstance(translation, tuple) else (translation, translation)

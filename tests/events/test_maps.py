@@ -173,3 +173,12 @@ def test_a_city_page_map_marks_the_city_in_its_province_counting_its_own_events(
     assert "<title>杭州市：2 个活动</title>" in html
     # The one Hangzhou event also held in Ningbo's 鄞州区.
     assert "<title>宁波市：1 个活动</title>" in html
+
+
+def test_map_speaks_english_when_the_visitor_chose_it(events, places, client):
+    client.cookies["django_language"] = "en"
+    html = client.get("/").content.decode()
+    assert '<span class="map-caption">Events by province</span>' in html
+    assert "<title>浙江省: 4 events</title>" in html  # place names stay as written
+    html = client.get(f"/?region={places['zhejiang'].pk}").content.decode()
+    assert "1 more event is tied to the region as a whole, not to a place on the map." in html
