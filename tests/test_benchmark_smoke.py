@@ -41,6 +41,15 @@ def test_benchmark_smoke_run_writes_every_figure(db, tmp_path):
         assert number(item["count_ms"]) and number(item["first_page_ms"]) and number(item["matches"])
         assert item["same_as_substring_test"] is True, query
 
+    found = result["maps"]
+    assert set(found) == {"country", "province", "province, filtered", "macro-region of cities",
+                          "macro-region of provinces"}
+    assert (found["country"]["areas"], found["country"]["queries"]) == (34, 0)  # from the summary
+    for name, item in found.items():
+        assert all(number(item[k]) for k in ("uncached_ms", "draw_ms", "cached_ms")), name
+        assert 0 < item["svg_bytes"] <= 150_000, name
+        assert item["queries"] <= 1, name
+
     export = result["export"]
     for name in ("ours", "floor", "import_export"):
         assert export[name]["rows"] > 0 and number(export[name]["rows_per_second"])

@@ -4,7 +4,7 @@
 What the site costs at scale, measured on the database it is pointed at
 (kb.benchmarking): the timeline page with and without filters and its SQL
 query counts at N and N/10 events, the events CSV export beside a floor,
-django-import-export and Datasette, text search, the importer, and the
+django-import-export and Datasette, text search, the importer, the maps, and the
 curators' workbench of a 20,000-character article with 300 spans.  Builds
 the events with make_synthetic when the database has fewer than N.  Prints
 a table and writes every figure to a JSON file.  Medians of R runs.
@@ -24,7 +24,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-PARTS = ("timeline", "search", "export", "import", "workbench")
+PARTS = ("timeline", "search", "maps", "export", "import", "workbench")
 
 
 class Command(BaseCommand):
@@ -106,6 +106,10 @@ class Command(BaseCommand):
             from kb.benchmarking.search import measure_search
 
             result["search"] = measure_search(repeat=repeat, log=self.log)
+        if "maps" in parts:
+            from kb.benchmarking.maps import measure_maps
+
+            result["maps"] = measure_maps(repeat=repeat, log=self.log)
         if "workbench" in parts:
             from kb.benchmarking.workbench import measure_workbench
 
@@ -200,6 +204,13 @@ def report_table(result: dict) -> str:
                               large["ours"].get("rows_per_second"), large["ours"]["growth_mib"]))
             lines.append(_row(f"at {large['rows']} rows: floor", large["floor"]["rows"],
                               large["floor"].get("rows_per_second"), large["floor"]["growth_mib"]))
+    found = result.get("maps")
+    if found:
+        lines += ["", "maps (server time, ms; with the timeline summary computed)",
+                  _row("", "uncached", "draw", "cached", "queries", "KB")]
+        for name, item in found.items():
+            lines.append(_row(f"{name} ({item['areas']} areas)", item["uncached_ms"], item["draw_ms"],
+                              item["cached_ms"], item["queries"], round(item["svg_bytes"] / 1000, 1)))
     workbench = result.get("workbench")
     if workbench:
         lines += ["", f"workbench of a source of {workbench['characters']} characters, {workbench['spans']} spans "

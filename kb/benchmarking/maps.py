@@ -1,0 +1,73 @@
+"""The maps (issue 14): for the country, a province, a macro-region of
+cities and one of provinces, unfiltered and filtered, how long the map
+takes to count and draw with nothing cached, to draw alone, and to come
+from the cache; its queries; and its size as served.  Through the selector
+(events.maps.timeline_map) with the timeline summary already computed, as
+the timeline view calls it; the whole page's figures are the timeline
+part's."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from events.filters import EventFilter
+from events.maps import timeline_map
+from events.selectors import events_public, timeline_summary
+from kb import maps
+from kb.models import Region, RegionLevel
+
+from .common import median_ms, timed
+
+PROVINCE = "330000"  # 浙江省
+CITY_MACRO = "长三角"
+PROVINCE_MACRO = "长江经济带"
+
+
+def map_urls() -> dict[str, str]:
+    urls = {"country": ""}
+    province = Region.objects.filter(adcode=PROVINCE).values_list("pk", flat=True).first()
+    if province is not None:
+        urls["province"] = f"region={province}"
+        urls["province, filtered"] = f"region={province}&kind=forum&date_after=2022"
+    for name, label in ((CITY_MACRO, "macro-region of cities"), (PROVINCE_MACRO, "macro-region of provinces")):
+        pk = Region.objects.filter(name=name, level=RegionLevel.MACRO).values_list("pk", flat=True).first()
+        if pk is not None:
+            urls[label] = f"region={pk}"
+    return urls
+
+
+def measure_maps(*, repeat: int, log=print) -> dict:
+    result = {}
+    with translation.override("zh-hans"):
+        for name, query in map_urls().items():
+            log(f"map {name}: /?{query}")
+            filterset = EventFilter(QueryDict(query), queryset=events_public())
+            assert filterset.is_valid(), filterset.errors
+            summary = timeline_summary(filterset)
+            params = dict(QueryDict(query).lists())
+
+            def build(filterset=filterset, summary=summary, params=params):
+                return timeline_map(filterset, summary, query=params, traditional=False)
+
+            kept_key = summary.key
+            summary.key = ""
+            uncached, view = timed(build, repeat)
+            with CaptureQueriesContext(connection) as queries:
+                build()
+            summary.key = kept_key
+            drawn, _ = timed(lambda view=view: maps.map_svg(view.region_map), repeat)
+            build()  # kept
+            cached, _ = timed(build, repeat)
+            result[name] = {
+                "query": query,
+                "areas": len(view.region_map.areas),
+                "uncached_ms": median_ms(uncached),
+                "draw_ms": median_ms(drawn),
+                "cached_ms": median_ms(cached),
+                "queries": len(queries),
+                "svg_bytes": len(str(view.svg).encode()),
+            }
+    return result
