@@ -118,24 +118,8 @@ def region_unit_counts(tree: RegionTree, areas: list[int], selected: int | None,
     if not pairs:
         return {}, 0
     connection = connections[Event.objects.db if events is None else events.db]
-    if connection.vendor == "postgresql":
-        mapping = "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) AS m(region_id, area_id)"
-        mapping_params = [[region for region, _ in pairs], [area for _, area in pairs]]
-    else:
-        mapping = (
-            "SELECT json_extract(value, '$[0]') AS region_id, json_extract(value, '$[1]') AS area_id "
-            "FROM json_each(%s)"
-        )
-        mapping_params = [json.dumps(pairs)]
-    if events is None:
-        # Every public event: leave out the rejected ones (few, read
-        # through the review status index).
-        rejected = Event.objects.exclude(NOT_REJECTED).order_by().values("pk")
-        events_sql, events_params = rejected.query.sql_with_params()
-        keep = f"event_id NOT IN ({events_sql})"
-    else:
-        events_sql, events_params = events.order_by().values("pk").query.sql_with_params()
-        keep = f"event_id IN ({events_sql})"
+    mapping, mapping_params = _mapping(connection, pairs)
+    keep, events_params = _kept(events, "event_id")
     quote = connection.ops.quote_name
     # Only quoted names and Django's own compiled subqueries go into the
     # text; every value is a parameter.
@@ -154,6 +138,56 @@ def region_unit_counts(tree: RegionTree, areas: list[int], selected: int | None,
     counts = {int(area): n for area, n in rows if int(area) > 0}
     rest = next((n for area, n in rows if int(area) == -1), 0)
     return {pk: counts.get(pk, 0) for pk in areas}, rest
+
+
+def region_rest_count(tree: RegionTree, areas: list[int], selected: int, *,
+                      events: QuerySet[Event] | None) -> int:
+    """region_unit_counts' second figure alone, for a caller that has the
+    areas' counts already (a macro-region of whole provinces: the timeline
+    summary's region facet): the events linked to the rest of the selected
+    region (the macro-region itself) are found first, through the region
+    index, and those with a link inside an area left out."""
+    inside = {region for area in areas for region in tree.expand(area)}
+    rest = tree.expand(selected) - inside
+    if not rest:
+        return 0
+    connection = connections[Event.objects.db if events is None else events.db]
+    mapping, mapping_params = _mapping(connection, sorted({*((r, 0) for r in rest), *((r, 1) for r in inside)}))
+    keep, events_params = _kept(events, "c.event_id")
+    quote = connection.ops.quote_name
+    links = quote(Event.regions.through._meta.db_table)
+    event_id, region_id = quote("event_id"), quote("region_id")
+    sql = (
+        f"WITH m AS MATERIALIZED ({mapping}), "  # noqa: S608 - quoted names and Django's subqueries
+        f"candidates AS MATERIALIZED (SELECT DISTINCT l.{event_id} AS event_id FROM {links} l "
+        f"JOIN m ON m.region_id = l.{region_id} AND m.area_id = 0) "
+        f"SELECT COUNT(*) FROM candidates c WHERE {keep} AND NOT EXISTS ("
+        f"SELECT 1 FROM {links} l2 JOIN m ON m.region_id = l2.{region_id} AND m.area_id <> 0 "
+        f"WHERE l2.{event_id} = c.event_id)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*mapping_params, *events_params])
+        return cursor.fetchone()[0]
+
+
+def _mapping(connection, pairs: list[tuple[int, int]]) -> tuple[str, list]:
+    """A (region_id, area_id) table from one parameter."""
+    if connection.vendor == "postgresql":
+        return ("SELECT * FROM unnest(%s::bigint[], %s::bigint[]) AS m(region_id, area_id)",
+                [[region for region, _ in pairs], [area for _, area in pairs]])
+    return ("SELECT json_extract(value, '$[0]') AS region_id, json_extract(value, '$[1]') AS area_id "
+            "FROM json_each(%s)", [json.dumps(pairs)])
+
+
+def _kept(events: QuerySet[Event] | None, column: str) -> tuple[str, list]:
+    """The condition that `column` is one of `events` (None: any event not
+    rejected, tested against the few rejected ones)."""
+    if events is None:
+        rejected = Event.objects.exclude(NOT_REJECTED).order_by().values("pk")
+        sql, params = rejected.query.sql_with_params()
+        return f"{column} NOT IN ({sql})", list(params)
+    sql, params = events.order_by().values("pk").query.sql_with_params()
+    return f"{column} IN ({sql})", list(params)
 
 
 def _events_to_count(filterset, region_level: str | None) -> QuerySet[Event] | None:
@@ -259,7 +293,16 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
             if province is None:
                 return None
             areas = province_areas(tree, province)
-        counts, rest = region_unit_counts(tree, areas, region.pk, events=events)
+        whole = country_counts is not None and level == RegionLevel.MACRO and all(
+            tree.levels.get(pk) == RegionLevel.PROVINCE and tree.expand(pk) <= tree.expand(region.pk)
+            for pk in areas)
+        if whole:
+            # Provinces wholly inside the macro-region: the summary's region
+            # facet (counted with the other filters) has their counts.
+            counts = {pk: country_counts.get(pk, 0) for pk in areas}
+            rest = region_rest_count(tree, areas, region.pk, events=events)
+        else:
+            counts, rest = region_unit_counts(tree, areas, region.pk, events=events)
         caption = gettext("%(region)s各地活动数量") % {"region": shown(tree.names[region.pk])}
     if not areas:
         return None

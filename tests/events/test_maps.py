@@ -182,3 +182,27 @@ def test_map_speaks_english_when_the_visitor_chose_it(events, places, client):
     assert "<title>浙江省: 4 events</title>" in html  # place names stay as written
     html = client.get(f"/?region={places['zhejiang'].pk}").content.decode()
     assert "1 more event is tied to the region as a whole, not to a place on the map." in html
+
+
+def test_a_macro_region_of_many_provinces_is_drawn_by_province_counted_as_the_slow_way(events, places):
+    from events.maps import region_unit_counts
+
+    belt = Region.objects.get(name="长江经济带", level="macro")
+    EventFactory(kind="forum", regions=[belt])  # the belt as a whole
+    EventFactory(kind="forum", regions=[belt, places["suzhou"]])  # in a city of the belt: not "whole"
+    view = the_map(f"region={belt.pk}&kind=forum")
+    region_map = view.region_map
+    assert {area.name for area in region_map.areas} >= {"上海市", "江苏省", "浙江省", "四川省", "云南省"}
+    assert len(region_map.areas) == 11 and region_map.outline == f"macro:{belt.slug}"
+    shown = counts(view)
+    assert shown == {"浙江省": 3, "江苏省": 2, "上海市": 1}
+    for area in region_map.areas:
+        assert area.count == timeline_total(f"kind=forum&region={area.region_id}")
+    assert region_map.region_only == 1
+    # The same figures as counting every link.
+    filterset = EventFilter(QueryDict(f"region={belt.pk}&kind=forum"), queryset=events_public())
+    filterset.is_valid()
+    slow, rest = region_unit_counts(filterset.tree, [a.region_id for a in region_map.areas], belt.pk,
+                                    events=filterset.qs_without("region"))
+    assert ({pk: n for pk, n in slow.items() if n}, rest) == (
+        {a.region_id: a.count for a in region_map.areas if a.count}, region_map.region_only)
