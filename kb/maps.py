@@ -16,7 +16,8 @@ from __future__ import annotations
 import html
 import json
 import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +36,7 @@ MARGIN = 0.03
 # The South China Sea inset's height as a share of the country map's.
 INSET_SHARE = 0.3
 SOUTH_CHINA_SEA = "south-china-sea"
+PATH_DATA = re.compile(r"[Mlz0-9 \-]*")
 
 
 @dataclass(frozen=True)
@@ -52,16 +54,15 @@ def shapes() -> dict[str, Shape]:
     """The fixture's shapes by key (an adcode, "macro:<slug>", or
     "south-china-sea"), read once per process."""
     data = json.loads(SHAPES_PATH.read_text(encoding="utf-8"))
+    for key, row in data["shapes"].items():
+        # Path data goes into the page as it is: digits and path commands only.
+        if not PATH_DATA.fullmatch(row["d"]):
+            raise ValueError(f"{SHAPES_PATH}: shape {key!r} holds more than path data")
     return {
         key: Shape(key=key, name=row["name"], layer=row["layer"], d=row["d"],
                    bounds=tuple(row["bounds"]), parent=row.get("parent"))
         for key, row in data["shapes"].items()
     }
-
-
-@cache
-def shapes_header() -> dict:
-    return json.loads(SHAPES_PATH.read_text(encoding="utf-8"))["header"]
 
 
 @dataclass
@@ -87,15 +88,10 @@ class RegionMap:
     region_only: int = 0
     country: bool = False  # the country map (with the South China Sea inset)
     caption: str = ""
-    missing: list[str] = field(default_factory=list)  # names with no shape
 
     @property
     def maximum(self) -> int:
         return max((area.count for area in self.areas), default=0)
-
-    @property
-    def total(self) -> int:
-        return sum(area.count for area in self.areas)
 
 
 def colour_class(count: int, maximum: int) -> int:

@@ -73,3 +73,16 @@ def test_each_province_map_as_drawn_is_under_its_budget(province):
         assert province in ("710000", "810000", "820000")
         return
     assert len(drawn(codes, country=False).encode()) <= BUDGET
+
+
+def test_a_fixture_holding_more_than_path_data_is_refused(tmp_path, monkeypatch):
+    bad = dict(SHAPES, shapes={"330000": dict(SHAPES["shapes"]["330000"], d='M0 0l1 1z"/><script>x</script>')})
+    path = tmp_path / "map_shapes.json"
+    path.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(maps, "SHAPES_PATH", path)
+    maps.shapes.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="330000"):
+            maps.shapes()
+    finally:
+        maps.shapes.cache_clear()
