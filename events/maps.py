@@ -4,9 +4,12 @@
   region facet (no query of its own).
 - A province: its prefectures and the county-level units it governs
   directly.  A macro-region: those of its member provinces, and its member
-  cities and counties themselves, with the macro-region outlined.  Any
-  other region: the map of its province, the region's area marked.
-  Counted in one query over the region links (region_unit_counts).
+  cities and counties themselves, with the macro-region outlined (one of
+  more than MAX_AREAS cities: its provinces).  Any other region: the map
+  of its province, the region's area marked.  Counted in one query over
+  the region links (region_unit_counts); a macro-region of whole
+  provinces takes their counts from the region facet and counts only its
+  region-wide events (region_rest_count).
 - Events tied to the selected region itself and to none of the areas (长三角
   with no city named) are counted apart, not spread over the areas.
 
