@@ -216,7 +216,8 @@ def timeline_map(filterset, summary, *, query: dict, traditional: bool) -> MapVi
         level = filterset.tree.levels.get(region.pk) if region is not None else None
         return map_view(
             tree=filterset.tree, region=region, events=_events_to_count(filterset, level),
-            country_counts=summary.region_counts, traditional=traditional,
+            country_counts=summary.region_counts, beyond_provinces=summary.beyond_provinces,
+            unplaced=summary.unplaced, traditional=traditional,
             link=lambda pk: "?" + urlencode([*kept, ("region", str(pk))]),
         )
 
@@ -269,11 +270,14 @@ def _cached(prefix: str, parts: list, build, seconds: int):
 
 
 def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
-             traditional: bool, country_counts: dict[int, int] | None = None) -> MapView | None:
+             traditional: bool, country_counts: dict[int, int] | None = None,
+             beyond_provinces: int = 0, unplaced: int = 0) -> MapView | None:
     """The map for a region (None: the country, counted by
-    `country_counts`, the timeline summary's region facet), counting
-    `events` (None: every public event in the region), each area linking
-    to link(region id)."""
+    `country_counts`, the timeline summary's region facet, with
+    `beyond_provinces` events in no province and `unplaced` in no region),
+    counting `events` (None:
+    every public event in the region), each area linking to
+    link(region id)."""
 
     def shown(name: str) -> str:
         return to_traditional(name) if traditional else name
@@ -282,6 +286,7 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
     if region is None:
         areas = [pk for pk in tree.top_regions() if tree.levels[pk] == RegionLevel.PROVINCE]
         counts = {pk: (country_counts or {}).get(pk, 0) for pk in areas}
+        rest = beyond_provinces
         country = True
         caption = gettext("各省（区、市）活动数量")
     else:
@@ -320,6 +325,7 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
         outline=outline,
         outline_name=outline_name,
         region_only=rest,
+        unplaced=unplaced if country else 0,
         country=country,
         caption=caption,
     )

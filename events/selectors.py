@@ -23,6 +23,7 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -35,7 +36,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from kb import dates
 from kb.exporting import id_list
-from kb.models import Evidence, ReviewStatus, search_pattern
+from kb.models import Evidence, RegionLevel, ReviewStatus, search_pattern
 from kb.selectors.public import NOT_REJECTED, evidence_public, quotes_public
 from kb.selectors.regions import RegionTree
 from kb.services.data_version import data_version_seen
@@ -329,7 +330,7 @@ def facet_counts(
     *,
     kinds: list[str] | None = None,
     in_region: Q | None = None,
-) -> tuple[dict[str, int], dict[int, int]]:
+) -> Facets:
     """The timeline's two facets in one query.
 
     `base` is the filtered queryset without its kind and region filters;
@@ -342,7 +343,12 @@ def facet_counts(
     of top regions) and, with a region filter, whether the event lies in the
     region; the sums are done here.  Rows whose region_tops was computed with
     another gazetteer, or not at all, are counted the exact way
-    (region_counts_exact) in one more query."""
+    (region_counts_exact) in one more query.
+
+    With the region facet's filters come two more counts for the country
+    map: events in no province (tied only to cross-province macro-regions
+    such as 长三角, or to the country as a whole) and events linked to no
+    region; rows with stale region_tops are left out of these two."""
     queryset = base.order_by()
     group = ["kind", "region_tops"]
     if in_region is not None:
@@ -357,6 +363,8 @@ def facet_counts(
     top_totals: dict[int, int] = defaultdict(int)
     parsed: dict[str, tuple[int, ...] | None] = {}
     stale = False
+    provinces = {pk for pk in tree.top_regions() if tree.levels[pk] == RegionLevel.PROVINCE}
+    beyond_provinces = unplaced = 0
     for row in rows:
         kind, tops, n = row[0], row[1], row[-1]
         if in_region is None or row[2]:
@@ -369,6 +377,10 @@ def facet_counts(
         if ids is None:
             stale = True
             continue
+        if tops == NO_REGIONS:
+            unplaced += n
+        elif provinces.isdisjoint(ids):  # a macro-region, or the country as a whole
+            beyond_provinces += n
         for top in ids:
             top_totals[top] += n
     tops = tree.top_regions()
@@ -378,7 +390,14 @@ def facet_counts(
         rest = rest.exclude(Q(region_tops=NO_REGIONS) | Q(region_tops__startswith=f"{digest}:"))
         for pk, n in region_counts_exact(rest, tree).items():
             counts[pk] += n
-    return dict(kind_totals), counts
+    return Facets(dict(kind_totals), counts, beyond_provinces, unplaced)
+
+
+class Facets(NamedTuple):
+    kinds: dict[str, int]
+    regions: dict[int, int]
+    beyond_provinces: int  # in a macro-region or the country, in no province
+    unplaced: int  # linked to no region
 
 
 def region_counts(queryset: QuerySet[Event], tree: RegionTree) -> dict[int, int]:
@@ -495,6 +514,11 @@ class TimelineSummary:
     chart: Chart
     kind_counts: dict[str, int]
     region_counts: dict[int, int]
+    # For the country map, with the region facet's filters: events in a
+    # macro-region or the country but no province, and events linked to no
+    # region.
+    beyond_provinces: int = 0
+    unplaced: int = 0
     # The cache key it is kept under ("" when not cached): what is rendered
     # from the summary alone (the chart) may be cached under it too.
     key: str = ""
@@ -519,7 +543,7 @@ def summary_compute(filterset) -> TimelineSummary:
     when some rows' region_tops are stale), whatever the number of events."""
     queryset = filterset.qs
     region = filterset.cleaned("region")
-    kinds, regions = facet_counts(
+    facets = facet_counts(
         filterset.qs_without("kind", "region"),
         filterset.tree,
         kinds=filterset.cleaned("kind") or None,
@@ -529,8 +553,10 @@ def summary_compute(filterset) -> TimelineSummary:
     return TimelineSummary(
         nested=len(nested),
         chart=events_per_month(queryset),
-        kind_counts=kinds,
-        region_counts=regions,
+        kind_counts=facets.kinds,
+        region_counts=facets.regions,
+        beyond_provinces=facets.beyond_provinces,
+        unplaced=facets.unplaced,
         nested_ids=nested,
     )
 

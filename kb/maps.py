@@ -83,9 +83,11 @@ class RegionMap:
     areas: list[MapArea]
     outline: str | None = None  # "macro:<slug>" of the selected macro-region
     outline_name: str = ""
-    # Events tied to the selected macro-region itself and to none of the
-    # areas: shown as such, not spread over the areas.
+    # Events tied to the selected region as a whole (on the country map:
+    # to a macro-region or the country) and to none of the areas: shown as
+    # such, not spread over the areas.
     region_only: int = 0
+    unplaced: int = 0  # the country map: events linked to no region
     country: bool = False  # the country map (with the South China Sea inset)
     caption: str = ""
 

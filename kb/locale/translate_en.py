@@ -44,6 +44,13 @@ EN = {
         "%(counter)s more event is tied to the region as a whole, not to a place on the map.",
         "%(counter)s more events are tied to the region as a whole, not to a place on the map.",
     ),
+    "另有 %(counter)s 个活动只标注到跨省区域或全国，未计入各省。": (
+        "%(counter)s more event is tied only to a region across provinces or to the whole country, and is not counted in any province.",
+        "%(counter)s more events are tied only to regions across provinces or to the whole country, and are not counted in any province.",
+    ),
+    "%(counter)s 个活动未标注地区。": ("%(counter)s event has no place.", "%(counter)s events have no place."),
+    "只标注到跨省区域或全国": "Regions across provinces, or the whole country",
+    "未标注地区": "No place",
     "按地区列出": "List by region",
     "只标注到整个地区": "The region as a whole",
     # Timeline

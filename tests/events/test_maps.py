@@ -89,6 +89,18 @@ def test_country_map_counts_each_province_as_its_filtered_timeline_does(events, 
         assert area.count == timeline_total(f"kind=forum&region={area.region_id}")
 
 
+def test_country_map_counts_apart_events_in_no_province_and_events_in_no_region(events, places, client):
+    EventFactory(kind="forum", regions=[Region.objects.get(level="country")])  # 中国 as a whole
+    EventFactory(kind="forum")  # no region at all
+    view = the_map("kind=forum")
+    # 长三角 with no city, and the country as a whole; the event with no region.
+    assert (view.region_map.region_only, view.region_map.unplaced) == (2, 1)
+    assert sum(area.count for area in view.region_map.areas) == 5  # 3 + 1 + 1, none of those three
+    html = client.get("/?kind=forum").content.decode()
+    assert "另有 2 个活动只标注到跨省区域或全国，未计入各省。" in html
+    assert "1 个活动未标注地区。" in html
+
+
 def test_province_map_shows_its_prefectures_counted_as_their_timelines(events, places):
     view = the_map(f"region={places['zhejiang'].pk}")
     names = [area.name for area in view.region_map.areas]
