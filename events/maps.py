@@ -250,6 +250,33 @@ def region_page_map(request, region, tree: RegionTree, events: QuerySet[Event], 
                    REGION_PAGE_MAP_SECONDS)
 
 
+def party_map(request, events: QuerySet[Event], tree: RegionTree, *, party: str, pk: int,
+              traditional: bool) -> MapView | None:
+    """An organisation's or a person's page: the country map of the events
+    they took part in (counted in one query, the region facet's), each
+    province linking to the timeline filtered by the party and the
+    province.  Cached under the data version."""
+    from django.urls import reverse
+
+    from kb.services.data_version import data_version_seen
+
+    from .selectors import facet_counts
+
+    timeline = reverse("timeline")
+
+    def build() -> MapView | None:
+        facets = facet_counts(events, tree)
+        return map_view(
+            tree=tree, region=None, events=None, traditional=traditional,
+            country_counts=facets.regions, beyond_provinces=facets.beyond_provinces, unplaced=facets.unplaced,
+            link=lambda region: f"{timeline}?{urlencode([(party, str(pk)), ('region', str(region))])}",
+        )
+
+    version = data_version_seen(request).version
+    return _cached(f"kb:{party}-map:{version}:{written_generation()}:{pk}:{tree.digest}", [traditional], build,
+                   REGION_PAGE_MAP_SECONDS)
+
+
 # A region page's map is kept as long as the data version (and this
 # process's own writes, written_generation) stay: a write makes a new key;
 # the lifetime only bounds what a cache holds.

@@ -21,7 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from events.maps import region_page_map
+from events.maps import party_map, region_page_map
 from events.models import EventRole
 from events.selectors import events_public, roles_by_event, timeline
 from kb.exporting import (
@@ -202,6 +202,8 @@ def organisation_detail(request, pk: int):
         ))
         .distinct()
         .only("pk", "title", "outlet", "published_date", "published_precision"),
+        "map": party_map(request, events, region_tree_cached(), party="organisation", pk=organisation.pk,
+                         traditional=wants_traditional(request)),
         **entity_timeline(request, events, Q(organisation=organisation)),
     }
     return render(request, "public/organisation_detail.html", context)
@@ -275,6 +277,8 @@ def person_detail(request, pk: int):
         "credits": person.credits.select_related("source").exclude(
             source__review_status=ReviewStatus.REJECTED
         ),
+        "map": party_map(request, events, region_tree_cached(), party="person", pk=person.pk,
+                         traditional=wants_traditional(request)),
         **entity_timeline(request, events, Q(person=person)),
     }
     return render(request, "public/person_detail.html", context)

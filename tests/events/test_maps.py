@@ -218,3 +218,28 @@ def test_a_macro_region_of_many_provinces_is_drawn_by_province_counted_as_the_sl
                                     events=filterset.qs_without("region"))
     assert ({pk: n for pk, n in slow.items() if n}, rest) == (
         {a.region_id: a.count for a in region_map.areas if a.count}, region_map.region_only)
+
+
+def test_an_organisation_page_maps_its_events_each_province_linking_to_the_filtered_timeline(
+        events, places, client):
+    from tests.factories import EventRoleFactory, OrganisationFactory
+
+    organisation = OrganisationFactory(name="长三角区域合作办公室")
+    for event in events[:4]:  # Hangzhou twice, Ningbo, Suzhou with Pudong
+        EventRoleFactory(event=event, organisation=organisation, role="host")
+    html = client.get(f"/organisations/{organisation.pk}/").content.decode()
+    zhejiang = places["zhejiang"].pk
+    link = f"/?organisation={organisation.pk}&amp;region={zhejiang}"
+    assert f'<a href="{link}"><path id="map-330000" class="q5" ' in html
+    assert "<title>浙江省：3 个活动</title>" in html and "<title>江苏省：1 个活动</title>" in html
+    # The filtered timeline it leads to counts the same.
+    assert timeline_total(f"organisation={organisation.pk}&region={zhejiang}") == 3
+
+
+def test_a_person_without_placed_events_gets_no_map(events, client):
+    from tests.factories import EventRoleFactory, PersonFactory
+
+    person = PersonFactory()
+    EventRoleFactory(event=EventFactory(), organisation=None, person=person)
+    html = client.get(f"/people/{person.pk}/").content.decode()
+    assert 'class="region-map"' not in html
