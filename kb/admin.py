@@ -42,7 +42,7 @@ from kb.resources import (
     SourceCreditResource,
     SourceResource,
 )
-from kb.services import curation
+from kb.services import credits, curation
 
 CURATION_READONLY = (
     "reviewed_by",
@@ -249,7 +249,8 @@ def aliases_text(record) -> str:
 
 class SourceCreditInline(admin.TabularInline):
     model = SourceCredit
-    fields = ("role", "name", "role_original", "person")
+    fields = ("role", "name", "role_original", "person", "curator_edited")
+    readonly_fields = ("curator_edited",)
     autocomplete_fields = ("person",)
     extra = 0
 
@@ -294,6 +295,7 @@ class SourceAdmin(CuratedAdmin):
         "repair_log_display",
         "terms_display",
         "workbench_link",
+        "credits_suppressed",
     )
     fieldsets = (
         (
@@ -319,6 +321,7 @@ class SourceAdmin(CuratedAdmin):
                     "content_hash",
                     "imported_at",
                     "pipeline_version",
+                    "credits_suppressed",
                 )
             },
         ),
@@ -328,6 +331,21 @@ class SourceAdmin(CuratedAdmin):
         (_("修复记录"), {"fields": ("repair_log_display",)}),
         CURATION_FIELDSET,
     )
+
+    def save_formset(self, request, form, formset, change):
+        """Credits a curator adds, corrects or removes survive re-import
+        (kb.services.credits); other inlines save as usual."""
+        if formset.model is not SourceCredit:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)
+        for credit in formset.deleted_objects:
+            credits.credit_curator_delete(credit=credit)
+        for credit in formset.new_objects:
+            credits.credit_curator_save(credit=credit)
+        for credit, _changed in formset.changed_objects:
+            initial = next(f.initial for f in formset.forms if f.instance.pk == credit.pk)
+            credits.credit_curator_save(credit=credit, was=(initial["name"], initial["role"]))
+        formset.save_m2m()
 
     def get_urls(self):
         from kb.workbench import views

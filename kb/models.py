@@ -173,6 +173,13 @@ class Source(CuratedModel):
     # The ingest pipeline version that produced the stored text and records;
     # re-import re-processes a file whose bytes did not change when it differs.
     pipeline_version = models.CharField(_("处理版本"), max_length=20, blank=True)
+    # Credits the article gives that a curator removed or corrected, as
+    # [name, role] pairs: re-import does not write them again
+    # (kb.services.credits).
+    credits_suppressed = models.JSONField(
+        _("已删除的署名"), default=list, blank=True, editable=False,
+        help_text=_("编辑删除或更正过的文章署名；重新导入时不再写入。"),
+    )
 
     evidence = GenericRelation("kb.Evidence", related_query_name="source_record")
 
@@ -215,6 +222,8 @@ class SourceCredit(models.Model):
     name = models.CharField(_("姓名"), max_length=100)
     role = models.CharField(_("角色"), max_length=16, choices=CreditRole.choices)
     role_original = models.CharField(_("原文角色"), max_length=20, blank=True)
+    # A curator added or changed this credit: re-import leaves it as it is.
+    curator_edited = models.BooleanField(_("编辑修改"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("署名")

@@ -323,6 +323,16 @@ class SourceCreditResource(KbResource):
         model = SourceCredit
         fields = ("id", "source", "person", "name", "role", "role_original")
 
+    def before_save_instance(self, instance, row, **kwargs):
+        # A credit from a curator's file is theirs: re-import of the article
+        # keeps it, and the imported pair it corrects is not written again.
+        from kb.services.credits import credit_mark_curated
+
+        stored = SourceCredit.objects.filter(pk=instance.pk).values_list("name", "role", "curator_edited").first()
+        if stored is not None:
+            instance.curator_edited = stored[2]
+        credit_mark_curated(credit=instance, was=stored[:2] if stored else None)
+
 
 class RegionResource(KbResource):
     aliases = fields.Field(attribute="aliases", column_name="aliases", widget=AliasesWidget())

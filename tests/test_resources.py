@@ -298,3 +298,21 @@ def test_aliases_widget_round_trip(aliases, text):
 
     assert widget.render(aliases) == text
     assert widget.clean(text) == aliases
+
+
+def test_resource_import_of_a_corrected_credit_marks_it_curated_and_suppresses_the_old_pair(db):
+    from kb.models import Source
+
+    credit = SourceCreditFactory(name="王一", role="reporter")
+    dataset = SourceCreditResource().export(SourceCredit.objects.filter(pk=credit.pk))
+    values = list(dataset[0])
+    values[dataset.headers.index("name")] = "王壹"
+    del dataset[0]
+    dataset.append(values)
+
+    result = SourceCreditResource().import_data(dataset, dry_run=False)
+
+    assert result.totals["update"] == 1
+    credit.refresh_from_db()
+    assert (credit.name, credit.curator_edited) == ("王壹", True)
+    assert Source.objects.get(pk=credit.source_id).credits_suppressed == [["王一", "reporter"]]

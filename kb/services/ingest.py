@@ -254,10 +254,14 @@ class _ArticleWriter(EventWriting):
             self.source.save()
 
     def _write_credits(self, new: bool) -> None:
+        # The importer's own credits go; those a curator added or corrected
+        # stay, and those a curator removed are not written again
+        # (kb.services.credits).
         if not new:
-            SourceCredit.objects.filter(source=self.source).delete()
+            SourceCredit.objects.filter(source=self.source, curator_edited=False).delete()
         outlet = self.article.meta.outlet
-        credits = self.article.meta.credits
+        suppressed = {tuple(pair) for pair in self.source.credits_suppressed}
+        credits = [c for c in self.article.meta.credits if (c.name, c.role) not in suppressed]
         people = records_upsert(Person, {
             import_key("credit", c.name, outlet): {"name": c.name, "name_original": c.name} for c in credits
         }, counts=self.counts)
