@@ -87,7 +87,8 @@ def _macro_cities(tree: RegionTree, macro: int) -> list[int]:
         seen.add(pk)
         level = tree.levels.get(pk)
         if level == RegionLevel.PROVINCE:
-            found.extend(province_areas(tree, pk))
+            # Hong Kong and Macao have no areas of their own: drawn whole.
+            found.extend(province_areas(tree, pk) or ([pk] if tree.adcodes.get(pk) in known else []))
         elif level == RegionLevel.MACRO:
             stack.extend(reversed(tree.members.get(pk, ())))
         elif tree.adcodes.get(pk) in known:
@@ -127,7 +128,8 @@ def region_unit_counts(tree: RegionTree, areas: list[int], selected: int | None,
     # Only quoted names and Django's own compiled subqueries go into the
     # text; every value is a parameter.
     sql = (
-        f"WITH links AS MATERIALIZED (SELECT l.{quote('event_id')} AS event_id, m.area_id AS area_id "  # noqa: S608
+        f"WITH links AS {_materialized(connection)}(SELECT l.{quote('event_id')} AS event_id, "  # noqa: S608
+        "m.area_id AS area_id "
         f"FROM {quote(Event.regions.through._meta.db_table)} l "
         f"JOIN ({mapping}) m ON m.region_id = l.{quote('region_id')}), "
         f"hits AS (SELECT event_id, area_id FROM links WHERE {keep}) "
@@ -161,8 +163,8 @@ def region_rest_count(tree: RegionTree, areas: list[int], selected: int, *,
     links = quote(Event.regions.through._meta.db_table)
     event_id, region_id = quote("event_id"), quote("region_id")
     sql = (
-        f"WITH m AS MATERIALIZED ({mapping}), "  # noqa: S608 - quoted names and Django's subqueries
-        f"candidates AS MATERIALIZED (SELECT DISTINCT l.{event_id} AS event_id FROM {links} l "
+        f"WITH m AS {_materialized(connection)}({mapping}), "  # noqa: S608 - quoted names, Django's subqueries
+        f"candidates AS {_materialized(connection)}(SELECT DISTINCT l.{event_id} AS event_id FROM {links} l "
         f"JOIN m ON m.region_id = l.{region_id} AND m.area_id = 0) "
         f"SELECT COUNT(*) FROM candidates c WHERE {keep} AND NOT EXISTS ("
         f"SELECT 1 FROM {links} l2 JOIN m ON m.region_id = l2.{region_id} AND m.area_id <> 0 "
@@ -171,6 +173,13 @@ def region_rest_count(tree: RegionTree, areas: list[int], selected: int, *,
     with connection.cursor() as cursor:
         cursor.execute(sql, [*mapping_params, *events_params])
         return cursor.fetchone()[0]
+
+
+def _materialized(connection) -> str:
+    """PostgreSQL computes a CTE so marked once, first (the plan these
+    queries are written for); SQLite before 3.35 does not know the word,
+    and decides for itself."""
+    return "MATERIALIZED " if connection.vendor == "postgresql" else ""
 
 
 def _mapping(connection, pairs: list[tuple[int, int]]) -> tuple[str, list]:
@@ -193,13 +202,11 @@ def _kept(events: QuerySet[Event] | None, column: str) -> tuple[str, list]:
     return f"{column} IN ({sql})", list(params)
 
 
-def _events_to_count(filterset, region_level: str | None) -> QuerySet[Event] | None:
-    """What region_unit_counts counts: the filtered events, without the
-    region filter when the map's extent is the selected region (the
-    mapping already holds exactly that region), and None when no other
-    filter is set."""
-    if region_level not in (RegionLevel.PROVINCE, RegionLevel.MACRO):
-        return filterset.qs
+def _events_to_count(filterset) -> QuerySet[Event] | None:
+    """What the areas are counted over: the filtered events without the
+    region filter (an area's count is what its link, which sets the region
+    and keeps the rest, will show; the mapping holds only the map's extent),
+    or None when no other filter is set."""
     others = [name for name, _ in filter_state(filterset) if name != "region"]
     return filterset.qs_without("region") if others else None
 
@@ -212,10 +219,8 @@ def timeline_map(filterset, summary, *, query: dict, traditional: bool) -> MapVi
             for value in values]
 
     def build() -> MapView | None:
-        region = filterset.cleaned("region")
-        level = filterset.tree.levels.get(region.pk) if region is not None else None
         return map_view(
-            tree=filterset.tree, region=region, events=_events_to_count(filterset, level),
+            tree=filterset.tree, region=filterset.cleaned("region"), events=_events_to_count(filterset),
             country_counts=summary.region_counts, beyond_provinces=summary.beyond_provinces,
             unplaced=summary.unplaced, traditional=traditional,
             link=lambda pk: "?" + urlencode([*kept, ("region", str(pk))]),
@@ -226,24 +231,18 @@ def timeline_map(filterset, summary, *, query: dict, traditional: bool) -> MapVi
     return _cached(f"{summary.key}:map", [traditional, kept], build, cache_seconds())
 
 
-def region_page_map(request, region, tree: RegionTree, events: QuerySet[Event], *,
-                    traditional: bool) -> MapView | None:
-    """A region page's map: where the page's events happen (a province's or
-    macro-region's areas; for any other region, its province with the
-    region marked), each area linking to its own page.  Cached under the
-    data version."""
+def region_page_map(request, region, tree: RegionTree, *, traditional: bool) -> MapView | None:
+    """A region page's map: where the region's events happen (a province's
+    or macro-region's areas; for any other region, its province with the
+    region marked), each area counting all its events and linking to its
+    own page.  Cached under the data version."""
     from django.urls import reverse
 
     from kb.services.data_version import data_version_seen
 
-    level = tree.levels.get(region.pk)
-
     def build() -> MapView | None:
-        return map_view(
-            tree=tree, region=region, traditional=traditional,
-            events=None if level in (RegionLevel.PROVINCE, RegionLevel.MACRO) else events,
-            link=lambda pk: reverse("region_detail", args=[pk]),
-        )
+        return map_view(tree=tree, region=region, traditional=traditional, events=None,
+                        link=lambda pk: reverse("region_detail", args=[pk]))
 
     version = data_version_seen(request).version
     return _cached(f"kb:region-map:{version}:{written_generation()}:{region.pk}:{tree.digest}", [traditional], build,
@@ -302,8 +301,7 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
     """The map for a region (None: the country, counted by
     `country_counts`, the timeline summary's region facet, with
     `beyond_provinces` events in no province and `unplaced` in no region),
-    counting `events` (None:
-    every public event in the region), each area linking to
+    counting `events` (None: every public event), each area linking to
     link(region id)."""
 
     def shown(name: str) -> str:
@@ -320,14 +318,18 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
         level = tree.levels.get(region.pk)
         if level == RegionLevel.MACRO:
             areas = macro_areas(tree, region.pk)
-            outline, outline_name = f"macro:{region.slug}", shown(tree.names[region.pk])
-        elif level == RegionLevel.PROVINCE:
+            if f"macro:{region.slug}" in maps.shapes():  # not for one a curator added since the build
+                outline, outline_name = f"macro:{region.slug}", shown(tree.names[region.pk])
+        scope = region.pk
+        if level == RegionLevel.PROVINCE:
             areas = province_areas(tree, region.pk)
-        else:
-            province = province_of(tree, region.pk)
-            if province is None:
+        elif level != RegionLevel.MACRO:
+            # A city, county or zone: its province's map, counted like the
+            # province's (each area's count is what its link will show).
+            scope = province_of(tree, region.pk)
+            if scope is None:
                 return None
-            areas = province_areas(tree, province)
+            areas = province_areas(tree, scope)
         whole = country_counts is not None and level == RegionLevel.MACRO and all(
             tree.levels.get(pk) == RegionLevel.PROVINCE and tree.expand(pk) <= tree.expand(region.pk)
             for pk in areas)
@@ -335,10 +337,10 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
             # Provinces wholly inside the macro-region: the summary's region
             # facet (counted with the other filters) has their counts.
             counts = {pk: country_counts.get(pk, 0) for pk in areas}
-            rest = region_rest_count(tree, areas, region.pk, events=events)
+            rest = region_rest_count(tree, areas, scope, events=events)
         else:
-            counts, rest = region_unit_counts(tree, areas, region.pk, events=events)
-        caption = gettext("%(region)s各地活动数量") % {"region": shown(tree.names[region.pk])}
+            counts, rest = region_unit_counts(tree, areas, scope, events=events)
+        caption = gettext("%(region)s各地活动数量") % {"region": shown(tree.names[scope])}
     if not areas:
         return None
     selected = tree.expand(region.pk) if region is not None and tree.levels.get(region.pk) not in (

@@ -340,7 +340,7 @@ def region_detail(request, pk: int):
             selectors.quotes_public().filter(event__in=events)
         ).order_by("source_id", "id")[:50],
         "region_query": f"region={region.pk}",
-        "map": region_page_map(request, region, tree, events, traditional=wants_traditional(request)),
+        "map": region_page_map(request, region, tree, traditional=wants_traditional(request)),
         **entity_timeline(request, events),
     }
     return render(request, "public/region_detail.html", context)

@@ -175,11 +175,12 @@ def region_tree() -> RegionTree:
 # 3,000+ rows each time costs more than the rest of a cached timeline page.
 # So each process keeps the last tree it read, and every request still makes
 # exactly one query for it: the query returns the rows only when the
-# gazetteer's fingerprint (row counts and highest ids of the region and
-# member tables) differs from the kept tree's, or when this process wrote a
-# region since (signals below), or when the kept tree is older than
-# TREE_MAX_AGE seconds.  An in-place edit made by another process (a
-# renamed region, a moved parent) is therefore seen within TREE_MAX_AGE.
+# fingerprint differs from the kept tree's (the row counts and highest ids of
+# the region and member tables, and the data version, which every committed
+# write moves: a region renamed or moved by another process is read on that
+# process's next request), or when this process wrote a region since
+# (signals below), or when the kept tree is older than TREE_MAX_AGE seconds
+# (an edit that moved no version: raw SQL).
 TREE_MAX_AGE = 300.0
 _tree_lock = threading.Lock()
 _tree_state: dict = {"generation": 0, "kept": None}  # kept: (generation, fingerprint, time, tree)
@@ -196,18 +197,22 @@ m2m_changed.connect(_regions_written, sender=Region.members.through, dispatch_ui
 
 
 def _tree_query(known: tuple | None, using: str) -> tuple[tuple, list]:
-    """One query: the gazetteer's fingerprint, and the tree's rows unless
-    the fingerprint equals `known`."""
+    """One query: the fingerprint, and the tree's rows unless the
+    fingerprint equals `known`."""
+    from kb.models import DataVersion
+
     connection = connections[using]
     quote = connection.ops.quote_name
     region = quote(Region._meta.db_table)
     members = quote(Region.members.through._meta.db_table)
-    # ("", "") matches no fingerprint: the rows come back.
-    known = known or ("", "")
-    fingerprint = ", ".join(
-        f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {table})"  # noqa: S608 - quoted names
-        for table in (region, members)
-    )
+    versions = quote(DataVersion._meta.db_table)
+    # ("", "", "") matches no fingerprint: the rows come back.
+    known = known or ("", "", "")
+    fingerprint = ", ".join([
+        *(f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {table})"  # noqa: S608 - quoted names
+          for table in (region, members)),
+        f"(SELECT '' || COALESCE(MAX(version), 0) FROM {versions})",  # noqa: S608 - a quoted name
+    ])
     # The first row is the fingerprint; the tree's rows follow unless it
     # equals `known` (a condition without a column: PostgreSQL checks it
     # once, before reading the tables).  Only quoted table names go into
@@ -215,15 +220,15 @@ def _tree_query(known: tuple | None, using: str) -> tuple[tuple, list]:
     sql = (
         f"SELECT 0, {fingerprint}, NULL, NULL, NULL, NULL, NULL, NULL "  # noqa: S608
         "UNION ALL "
-        "SELECT 1, NULL, NULL, r.id, r.parent_id, r.level, r.name, r.adcode, mem.to_region_id "
+        "SELECT 1, NULL, NULL, NULL, r.id, r.parent_id, r.level, r.name, r.adcode, mem.to_region_id "
         f"FROM {region} r LEFT JOIN {members} mem ON mem.from_region_id = r.id "
-        f"WHERE NOT (({fingerprint}) = (%s, %s))"
+        f"WHERE NOT (({fingerprint}) = (%s, %s, %s))"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, list(known))
         rows = cursor.fetchall()
     head = next(row for row in rows if row[0] == 0)
-    return (head[1], head[2]), [row[3:] for row in rows if row[0] == 1]
+    return (head[1], head[2], head[3]), [row[4:] for row in rows if row[0] == 1]
 
 
 def region_tree_cached(*, using: str = "default") -> RegionTree:

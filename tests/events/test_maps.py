@@ -115,11 +115,15 @@ def test_macro_region_map_is_outlined_and_counts_whole_region_events_apart(event
     assert "浙江省" not in [area.name for area in region_map.areas]
 
 
-def test_a_city_filter_shows_its_province_with_the_city_marked(events, places):
-    view = the_map(f"region={places['yinzhou'].pk}")
+def test_a_city_filter_shows_its_province_counted_as_each_areas_link_will_show(events, places):
+    view = the_map(f"region={places['yinzhou'].pk}&kind=forum")
+    assert view.region_map.caption == "浙江省各地活动数量"
     marked = [area.name for area in view.region_map.areas if area.selected]
     assert marked == ["宁波市"]
-    assert counts(view) == {"宁波市": 1, "杭州市": 1}  # the one event in 鄞州区, also linked to 杭州市
+    assert counts(view) == {"杭州市": 2, "宁波市": 1}
+    for area in view.region_map.areas:
+        assert area.count == timeline_total(f"kind=forum&region={area.region_id}")
+    assert view.region_map.region_only == 1  # the forum tied to Zhejiang as a whole
     assert re.search(r'id="map-330200" class="q\d selected"', view.svg)
 
 
@@ -170,12 +174,32 @@ def test_region_page_map_shows_its_areas_each_linking_to_its_page(events, places
     assert "<title>杭州市：2 个活动</title>" in html and "<title>宁波市：2 个活动</title>" in html
 
 
-def test_a_city_page_map_marks_the_city_in_its_province_counting_its_own_events(events, places, client):
+def test_a_city_page_map_marks_the_city_in_its_province_counting_each_areas_page(events, places, client):
     html = client.get(f"/regions/{places['hangzhou'].pk}/").content.decode()
     assert re.search(r'id="map-330100" class="q\d selected"', html)
-    assert "<title>杭州市：2 个活动</title>" in html
-    # The one Hangzhou event also held in Ningbo's 鄞州区.
-    assert "<title>宁波市：1 个活动</title>" in html
+    # Each area as its own page counts it (宁波市: the alliance and the forum in 鄞州区).
+    assert "<title>杭州市：2 个活动</title>" in html and "<title>宁波市：2 个活动</title>" in html
+
+
+def test_hong_kong_and_macao_are_drawn_whole_on_the_greater_bay_area_map(gazetteer, db):
+    bay = Region.objects.get(name="粤港澳大湾区", level="macro")
+    EventFactory(regions=[Region.objects.get(adcode="810000")])
+    EventFactory(regions=[Region.objects.get(adcode="820000")])
+    EventFactory(regions=[Region.objects.get(adcode="440300")])  # 深圳市
+    view = the_map(f"region={bay.pk}")
+    assert counts(view) == {"香港特别行政区": 1, "澳门特别行政区": 1, "深圳市": 1}
+    assert view.region_map.region_only == 0
+    assert 'id="map-810000"' in view.svg and 'id="map-820000"' in view.svg
+
+
+def test_a_macro_region_added_since_the_build_has_no_outline_to_speak_of(gazetteer, db):
+    from tests.factories import RegionFactory
+
+    added = RegionFactory(name="杭甬都市圈", level="macro", members=[Region.objects.get(adcode="330100")])
+    EventFactory(regions=[Region.objects.get(adcode="330100")])
+    view = the_map(f"region={added.pk}")
+    assert view.region_map.outline is None
+    assert counts(view) == {"杭州市": 1}
 
 
 def test_map_speaks_english_when_the_visitor_chose_it(events, places, client):
