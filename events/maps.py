@@ -27,6 +27,7 @@ from urllib.parse import urlencode
 from django.core.cache import caches
 from django.db import connections
 from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 
 from kb import maps
@@ -45,11 +46,14 @@ MAX_AREAS = 80
 
 @dataclass
 class MapView:
-    """What the timeline shows: the drawn map, its legend and its table."""
+    """What a page shows: the drawn map, its legend and its table, and all
+    of it as markup (public/_map.html, rendered once, when the map is
+    built: a page read from the cache then only inserts it)."""
 
     region_map: maps.RegionMap
     svg: str
     legend: list[tuple[str, str]]
+    html: str = ""
 
 
 def province_areas(tree: RegionTree, province: int) -> list[int]:
@@ -358,4 +362,6 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
         country=country,
         caption=caption,
     )
-    return MapView(region_map=region_map, svg=maps.map_svg(region_map), legend=maps.legend(region_map))
+    view = MapView(region_map=region_map, svg=maps.map_svg(region_map), legend=maps.legend(region_map))
+    view.html = render_to_string("public/_map.html", {"map": view})
+    return view
