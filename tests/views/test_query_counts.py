@@ -45,9 +45,9 @@ def test_warm_timeline_reads_its_counts_from_the_cache(db, client):
     make_rich_events(20)
     cold, warm = cold_and_warm(client, "/")
     # Warm: the data version, the region tree, the page's events with their
-    # children and their quote and source counts, their regions, their
+    # children and their quote and source counts, their regions and
     # organisers.
-    assert warm == 5
+    assert warm == 4
     # Cold adds the summary (both facets, the nested events in two queries,
     # the chart) and reads the page in three queries (top-level events,
     # which of their parents are shown, the children) instead of one.
