@@ -37,7 +37,7 @@ from kb.selectors.public import NOT_REJECTED
 from kb.selectors.regions import RegionTree
 
 from .models import Event
-from .selectors import cache_seconds, filter_state, written_generation
+from .summary import cache_seconds, facet_counts, filter_state, written_generation
 
 AREA_LEVELS = (RegionLevel.PREFECTURE, RegionLevel.COUNTY)
 # The most cities a macro-region's map shows (see macro_areas).
@@ -262,8 +262,6 @@ def party_map(request, events: QuerySet[Event], tree: RegionTree, *, party: str,
     from django.urls import reverse
 
     from kb.services.data_version import data_version_seen
-
-    from .selectors import facet_counts
 
     timeline = reverse("timeline")
 

@@ -28,15 +28,8 @@ from .exporting import EventExporter
 from .filters import EventFilter
 from .maps import timeline_map
 from .models import EventKind
-from .selectors import (
-    NEWEST_FIRST,
-    OLDEST_FIRST,
-    cache_seconds,
-    event_detail,
-    events_public,
-    timeline,
-    timeline_summary,
-)
+from .selectors import NEWEST_FIRST, OLDEST_FIRST, event_detail, events_public, timeline
+from .summary import cache_seconds, timeline_summary
 
 
 @require_safe

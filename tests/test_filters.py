@@ -7,7 +7,8 @@ import pytest
 from django.http import QueryDict
 
 from events.filters import EventFilter
-from events.selectors import events_public, kind_counts, region_counts
+from events.selectors import events_public
+from events.summary import kind_counts, region_counts
 from kb.filters import OrganisationFilter, PartialDateField, SourceFilter, YesNoField
 from kb.models import DatePrecision
 from tests.factories import EventFactory, OrganisationFactory, RegionFactory, SourceFactory

@@ -15,7 +15,8 @@ from django.utils import translation
 
 from events.filters import EventFilter
 from events.maps import timeline_map
-from events.selectors import events_public, timeline_summary
+from events.selectors import events_public
+from events.summary import timeline_summary
 from kb import maps
 from kb.models import Region, RegionLevel
 

@@ -19,13 +19,8 @@ from django.test.utils import CaptureQueriesContext
 
 from events.filters import EventFilter
 from events.models import Event
-from events.selectors import (
-    events_per_month,
-    events_public,
-    facet_counts,
-    nested_ids,
-    region_counts_exact,
-)
+from events.selectors import events_public
+from events.summary import events_per_month, facet_counts, nested_ids, region_counts_exact
 from kb.models import Region, RegionLevel, ReviewStatus
 
 from .common import get, load_average, median_ms, site_client, site_settings, timed

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from events.filters import EventFilter
-from events.selectors import events_public, summary_compute
+from events.selectors import events_public
+from events.summary import summary_compute
 from kb.models import Region
 from tests.browser.test_csp import COLLECT_VIOLATIONS
 

@@ -10,7 +10,8 @@ from django.http import QueryDict
 
 from events.filters import EventFilter
 from events.maps import timeline_map
-from events.selectors import events_public, summary_compute
+from events.selectors import events_public
+from events.summary import summary_compute
 from kb.models import Region
 from tests.conftest import module_data
 from tests.factories import EventFactory

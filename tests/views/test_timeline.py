@@ -14,16 +14,15 @@ from django.test import override_settings
 
 from events.filters import EventFilter
 from events.models import NO_REGIONS, Event
-from events.selectors import (
-    events_public,
+from events.selectors import events_public, timeline
+from events.services import events_refresh_denormalised
+from events.summary import (
     kind_counts,
     nested_ids,
     region_counts_exact,
     summary_compute,
-    timeline,
     timeline_summary,
 )
-from events.services import events_refresh_denormalised
 from kb.models import DatePrecision, Region, ReviewStatus
 from tests.factories import (
     EventFactory,
