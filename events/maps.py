@@ -28,6 +28,7 @@ from django.core.cache import caches
 from django.db import connections
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from kb import maps
@@ -35,9 +36,10 @@ from kb.chinese import to_traditional
 from kb.models import RegionLevel
 from kb.selectors.public import NOT_REJECTED
 from kb.selectors.regions import RegionTree
+from kb.services.data_version import data_version_seen
 
 from .models import Event
-from .summary import cache_seconds, facet_counts, filter_state, written_generation
+from .summary import cache_seconds, facet_counts, filter_state, region_mapping, written_generation
 
 AREA_LEVELS = (RegionLevel.PREFECTURE, RegionLevel.COUNTY)
 # The most cities a macro-region's map shows (see macro_areas).
@@ -76,7 +78,7 @@ def macro_areas(tree: RegionTree, macro: int) -> list[int]:
     areas = _macro_cities(tree, macro)
     if len(areas) <= MAX_AREAS:
         return areas
-    return list(dict.fromkeys(province_of(tree, pk) for pk in areas if province_of(tree, pk)))
+    return list(dict.fromkeys(p for p in (province_of(tree, pk) for pk in areas) if p is not None))
 
 
 def _macro_cities(tree: RegionTree, macro: int) -> list[int]:
@@ -126,7 +128,7 @@ def region_unit_counts(tree: RegionTree, areas: list[int], selected: int | None,
     if not pairs:
         return {}, 0
     connection = connections[Event.objects.db if events is None else events.db]
-    mapping, mapping_params = _mapping(connection, pairs)
+    mapping, mapping_params = region_mapping(connection, pairs)
     keep, events_params = _kept(events, "event_id")
     quote = connection.ops.quote_name
     # Only quoted names and Django's own compiled subqueries go into the
@@ -161,7 +163,7 @@ def region_rest_count(tree: RegionTree, areas: list[int], selected: int, *,
     if not rest:
         return 0
     connection = connections[Event.objects.db if events is None else events.db]
-    mapping, mapping_params = _mapping(connection, sorted({*((r, 0) for r in rest), *((r, 1) for r in inside)}))
+    mapping, mapping_params = region_mapping(connection, sorted({*((r, 0) for r in rest), *((r, 1) for r in inside)}))
     keep, events_params = _kept(events, "c.event_id")
     quote = connection.ops.quote_name
     links = quote(Event.regions.through._meta.db_table)
@@ -184,15 +186,6 @@ def _materialized(connection) -> str:
     queries are written for); SQLite before 3.35 does not know the word,
     and decides for itself."""
     return "MATERIALIZED " if connection.vendor == "postgresql" else ""
-
-
-def _mapping(connection, pairs: list[tuple[int, int]]) -> tuple[str, list]:
-    """A (region_id, area_id) table from one parameter."""
-    if connection.vendor == "postgresql":
-        return ("SELECT * FROM unnest(%s::bigint[], %s::bigint[]) AS m(region_id, area_id)",
-                [[region for region, _ in pairs], [area for _, area in pairs]])
-    return ("SELECT json_extract(value, '$[0]') AS region_id, json_extract(value, '$[1]') AS area_id "
-            "FROM json_each(%s)", [json.dumps(pairs)])
 
 
 def _kept(events: QuerySet[Event] | None, column: str) -> tuple[str, list]:
@@ -239,18 +232,13 @@ def region_page_map(request, region, tree: RegionTree, *, traditional: bool) -> 
     """A region page's map: where the region's events happen (a province's
     or macro-region's areas; for any other region, its province with the
     region marked), each area counting all its events and linking to its
-    own page.  Cached under the data version."""
-    from django.urls import reverse
-
-    from kb.services.data_version import data_version_seen
+    own page."""
 
     def build() -> MapView | None:
         return map_view(tree=tree, region=region, traditional=traditional, events=None,
                         link=lambda pk: reverse("region_detail", args=[pk]))
 
-    version = data_version_seen(request).version
-    return _cached(f"kb:region-map:{version}:{written_generation()}:{region.pk}:{tree.digest}", [traditional], build,
-                   REGION_PAGE_MAP_SECONDS)
+    return _cached_for_page(request, f"region:{region.pk}", tree, traditional, build)
 
 
 def party_map(request, events: QuerySet[Event], tree: RegionTree, *, party: str, pk: int,
@@ -258,11 +246,7 @@ def party_map(request, events: QuerySet[Event], tree: RegionTree, *, party: str,
     """An organisation's or a person's page: the country map of the events
     they took part in (counted in one query, the region facet's), each
     province linking to the timeline filtered by the party and the
-    province.  Cached under the data version."""
-    from django.urls import reverse
-
-    from kb.services.data_version import data_version_seen
-
+    province."""
     timeline = reverse("timeline")
 
     def build() -> MapView | None:
@@ -273,15 +257,20 @@ def party_map(request, events: QuerySet[Event], tree: RegionTree, *, party: str,
             link=lambda region: f"{timeline}?{urlencode([(party, str(pk)), ('region', str(region))])}",
         )
 
+    return _cached_for_page(request, f"{party}:{pk}", tree, traditional, build)
+
+
+# A page's map is kept as long as the data version (and this process's own
+# writes, written_generation) stay: a write makes a new key; the lifetime
+# only bounds what a cache holds.
+PAGE_MAP_SECONDS = 3600
+
+
+def _cached_for_page(request, page: str, tree: RegionTree, traditional: bool, build) -> MapView | None:
+    """build(), kept under the data version the request reads."""
     version = data_version_seen(request).version
-    return _cached(f"kb:{party}-map:{version}:{written_generation()}:{pk}:{tree.digest}", [traditional], build,
-                   REGION_PAGE_MAP_SECONDS)
-
-
-# A region page's map is kept as long as the data version (and this
-# process's own writes, written_generation) stay: a write makes a new key;
-# the lifetime only bounds what a cache holds.
-REGION_PAGE_MAP_SECONDS = 3600
+    return _cached(f"kb:map:{page}:{version}:{written_generation()}:{tree.digest}", [traditional], build,
+                   PAGE_MAP_SECONDS)
 
 
 def _cached(prefix: str, parts: list, build, seconds: int):

@@ -158,32 +158,35 @@ def region_counts_exact(queryset: QuerySet[Event], tree: RegionTree) -> dict[int
         return {}
     pairs = sorted((region, top) for top in tops for region in tree.expand(top))
     connection = connections[queryset.db]
-    if connection.vendor == "postgresql":
-        mapping = "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) AS m(region_id, top_id)"
-        mapping_params = [[region for region, _ in pairs], [top for _, top in pairs]]
-    elif connection.vendor == "sqlite":
-        mapping = (
-            "SELECT json_extract(value, '$[0]') AS region_id, json_extract(value, '$[1]') AS top_id "
-            "FROM json_each(%s)"
-        )
-        mapping_params = [json.dumps(pairs)]
-    else:  # pragma: no cover - the project runs on SQLite and PostgreSQL
+    if connection.vendor not in ("postgresql", "sqlite"):  # pragma: no cover - the project runs on both
         return _region_counts_portable(queryset, tree, tops)
+    mapping, mapping_params = region_mapping(connection, pairs)
     events_sql, events_params = queryset.order_by().values("pk").query.sql_with_params()
     quote = connection.ops.quote_name
     # Only quoted names and Django's own compiled subquery go into the
     # text; every value is a parameter.
     sql = (
-        f"SELECT m.top_id, COUNT(DISTINCT l.{quote('event_id')}) "  # noqa: S608
+        f"SELECT m.area_id, COUNT(DISTINCT l.{quote('event_id')}) "  # noqa: S608
         f"FROM {quote(Event.regions.through._meta.db_table)} l "
         f"JOIN ({mapping}) m ON m.region_id = l.{quote('region_id')} "
         f"WHERE l.{quote('event_id')} IN ({events_sql}) "
-        "GROUP BY m.top_id"
+        "GROUP BY m.area_id"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*mapping_params, *events_params])
         counts = {int(top): n for top, n in cursor.fetchall()}
     return {pk: counts.get(pk, 0) for pk in tops}
+
+
+def region_mapping(connection, pairs: list[tuple[int, int]]) -> tuple[str, list]:
+    """SQL for a (region_id, area_id) table of these pairs, sent as one
+    parameter whatever their number (a region and the top region or map
+    area it counts towards), and its parameters."""
+    if connection.vendor == "postgresql":
+        return ("SELECT * FROM unnest(%s::bigint[], %s::bigint[]) AS m(region_id, area_id)",
+                [[region for region, _ in pairs], [area for _, area in pairs]])
+    return ("SELECT json_extract(value, '$[0]') AS region_id, json_extract(value, '$[1]') AS area_id "
+            "FROM json_each(%s)", [json.dumps(pairs)])
 
 
 def _region_counts_portable(queryset, tree, tops):

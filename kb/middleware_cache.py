@@ -103,7 +103,7 @@ class PublicPageCacheMiddleware:
                 response, too_large = _materialised(response)
                 if too_large:
                     return response
-            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            headers = _copy_headers(response, {})
             _cache_call(cache.set, key, (response.status_code, response.content, headers),
                         settings.KB_PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from kb.models import SourceCredit
+from kb.models import Source, SourceCredit
 
 
 def credit_curator_save(*, credit: SourceCredit, was: tuple[str, str] | None = None) -> SourceCredit:
@@ -44,7 +44,7 @@ def credit_curator_delete(*, credit: SourceCredit) -> None:
 
 
 def _suppress(credit: SourceCredit, name: str, role: str) -> None:
-    source = type(credit.source).objects.select_for_update().get(pk=credit.source_id)
+    source = Source.objects.select_for_update().get(pk=credit.source_id)
     pair = [name, role]
     if pair not in source.credits_suppressed:
         source.credits_suppressed = [*source.credits_suppressed, pair]
