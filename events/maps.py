@@ -7,9 +7,10 @@
   cities and counties themselves, with the macro-region outlined (one of
   more than MAX_AREAS cities: its provinces).  Any other region: the map
   of its province, the region's area marked.  Counted in one query over
-  the region links (region_unit_counts); a macro-region of whole
-  provinces takes their counts from the region facet and counts only its
-  region-wide events (region_rest_count).
+  the areas each event lies in (EventArea; region_unit_counts), or over
+  the region links while those rows are not current; a macro-region of
+  whole provinces takes their counts from the region facet and counts only
+  its region-wide events (region_rest_count).
 - Events tied to the selected region itself and to none of the areas (长三角
   with no city named) are counted apart, not spread over the areas.
 
@@ -35,13 +36,19 @@ from kb import maps
 from kb.chinese import to_traditional
 from kb.models import RegionLevel
 from kb.selectors.public import NOT_REJECTED
-from kb.selectors.regions import RegionTree
+from kb.selectors.regions import AREA_LEVELS, RegionTree
 from kb.services.data_version import data_version_seen
 
-from .models import Event
-from .summary import cache_seconds, facet_counts, filter_state, region_mapping, written_generation
+from .models import Event, EventArea, EventsRefreshed
+from .summary import (
+    cache_seconds,
+    facet_counts,
+    filter_state,
+    id_in,
+    region_mapping,
+    written_generation,
+)
 
-AREA_LEVELS = (RegionLevel.PREFECTURE, RegionLevel.COUNTY)
 # The most cities a macro-region's map shows (see macro_areas).
 MAX_AREAS = 80
 
@@ -110,24 +117,102 @@ def province_of(tree: RegionTree, region: int) -> int | None:
 
 
 def region_unit_counts(tree: RegionTree, areas: list[int], selected: int | None, *,
-                       events: QuerySet[Event] | None) -> tuple[dict[int, int], int]:
+                       events: QuerySet[Event] | None, within: int | None = None) -> tuple[dict[int, int], int]:
     """Events in each area (its descendants included, each event once per
     area), and how many lie in the selected region but in none of the
-    areas, in one query: the link table joined to a (region, area) mapping
-    sent as one parameter (area 0: the rest of the selected region).
+    areas (the areas lie inside it), in one query.
 
     `events`: the events to count (a filtered queryset), or None for every
-    public event.  The links are read first through the region index (a
-    few thousand rows for a province at 100,000 events) and only then
-    checked against the filters: checking every event against the filters
-    first cost four times as much."""
+    public event.  `within`: how many of them lie in the selected region,
+    when the caller knows (the timeline summary's region facet).
+
+    From the events' EventArea rows when every area is a map area
+    (RegionTree.map_areas) and the rows are current (EventsRefreshed holds
+    the tree's digest, asked in the same query); otherwise from the region
+    links (_link_counts, a second query), which give the same figures and
+    cost two to three times as much."""
+    if not areas:
+        return {}, 0
+    using = Event.objects.db if events is None else events.db
+    if set(areas) <= tree.map_areas:
+        found = _area_row_counts(tree, areas, selected, events=events, within=within, using=using)
+        if found is not None:
+            return found
+    return _link_counts(tree, areas, selected, events=events, using=using)
+
+
+def _area_row_counts(tree: RegionTree, areas: list[int], selected: int | None, *,
+                     events: QuerySet[Event] | None, within: int | None,
+                     using: str) -> tuple[dict[int, int], int] | None:
+    """region_unit_counts from EventArea: an index-only read of (area, event),
+    one row per event and area, so a plain count per area.  The rest of the
+    selected region is `within` less the events in some area (on
+    PostgreSQL counted in the same pass, as the grand total of GROUPING
+    SETS); without `within`, the events linked to the rest of the region
+    (found through the region index) that have no row in the areas.  None
+    when the rows were not computed with this tree."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    table = quote(EventArea._meta.db_table)
+    area, event = quote("area_id"), quote("event_id")
+    in_areas, area_params = id_in(connection, f"a.{area}", areas)
+    keep, events_params = _kept(events, f"a.{event}")
+    rows_in_areas = f"FROM {table} a WHERE {in_areas} AND {keep}"
+    params = [*area_params, *events_params]
+    # Only quoted names and Django's own compiled subqueries go into the
+    # text; every value is a parameter.  A row with no area: the events in
+    # any area; area -1: the rest of the region; area -9: whether
+    # EventsRefreshed holds this tree's digest.
+    if within is not None and connection.vendor == "postgresql":
+        sql = f"SELECT a.{area}, COUNT(DISTINCT a.{event}) {rows_in_areas} GROUP BY GROUPING SETS ((a.{area}), ())"
+    elif within is not None:
+        sql = (f"SELECT a.{area}, COUNT(*) {rows_in_areas} GROUP BY a.{area} "  # noqa: S608
+               f"UNION ALL SELECT NULL, COUNT(DISTINCT a.{event}) {rows_in_areas}")
+        params += params
+    else:
+        sql = f"SELECT a.{area}, COUNT(*) {rows_in_areas} GROUP BY a.{area}"  # noqa: S608
+        if selected is not None:
+            inside = {region for pk in areas for region in tree.expand(pk)}
+            in_rest, rest_params = id_in(connection, f"l.{quote('region_id')}", sorted(tree.expand(selected) - inside))
+            rest_keep, rest_keep_params = _kept(events, "c.event_id")
+            in_areas_b, _ = id_in(connection, f"b.{area}", areas)
+            sql += (
+                f" UNION ALL SELECT -1, COUNT(*) FROM (SELECT DISTINCT l.{event} AS event_id "  # noqa: S608
+                f"FROM {quote(Event.regions.through._meta.db_table)} l WHERE {in_rest}) c "
+                f"WHERE {rest_keep} AND NOT EXISTS ("
+                f"SELECT 1 FROM {table} b WHERE b.{event} = c.event_id AND {in_areas_b})")
+            params += [*rest_params, *rest_keep_params, *area_params]
+    refreshed = quote(EventsRefreshed._meta.db_table)
+    sql += f" UNION ALL SELECT -9, COUNT(*) FROM {refreshed} WHERE {quote('digest')} = %s"  # noqa: S608
+    params.append(tree.digest)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not next(n for pk, n in rows if pk is not None and int(pk) == -9):
+        return None
+    counts = {int(pk): n for pk, n in rows if pk is not None and int(pk) > 0}
+    if within is not None:
+        rest = within - next(n for pk, n in rows if pk is None) if selected is not None else 0
+    else:
+        rest = next((n for pk, n in rows if pk is not None and int(pk) == -1), 0)
+    return {pk: counts.get(pk, 0) for pk in areas}, rest
+
+
+def _link_counts(tree: RegionTree, areas: list[int], selected: int | None, *,
+                 events: QuerySet[Event] | None, using: str) -> tuple[dict[int, int], int]:
+    """region_unit_counts from the region links alone: the link table joined
+    to a (region, area) mapping sent as one parameter (area 0: the rest of
+    the selected region).  The links are read first through the region
+    index (a few thousand rows for a province at 100,000 events) and only
+    then checked against the filters: checking every event against the
+    filters first cost four times as much."""
     pairs = sorted({(region, area) for area in areas for region in tree.expand(area)})
     if selected is not None:
         inside = {region for region, _ in pairs}
         pairs += sorted((region, 0) for region in tree.expand(selected) - inside)
     if not pairs:
-        return {}, 0
-    connection = connections[Event.objects.db if events is None else events.db]
+        return {pk: 0 for pk in areas}, 0
+    connection = connections[using]
     mapping, mapping_params = region_mapping(connection, pairs)
     keep, events_params = _kept(events, "event_id")
     quote = connection.ops.quote_name
@@ -293,7 +378,9 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
     `country_counts`, the timeline summary's region facet, with
     `beyond_provinces` events in no province and `unplaced` in no region),
     counting `events` (None: every public event), each area linking to
-    link(region id)."""
+    link(region id).  Below the country, `country_counts` (when given)
+    also says how many of `events` lie in the province or macro-region
+    mapped."""
 
     def shown(name: str) -> str:
         return to_traditional(name) if traditional else name
@@ -330,7 +417,8 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
             counts = {pk: country_counts.get(pk, 0) for pk in areas}
             rest = region_rest_count(tree, areas, scope, events=events)
         else:
-            counts, rest = region_unit_counts(tree, areas, scope, events=events)
+            counts, rest = region_unit_counts(tree, areas, scope, events=events,
+                                              within=(country_counts or {}).get(scope))
         caption = gettext("%(region)s各地活动数量") % {"region": shown(tree.names[scope])}
     if not areas:
         return None

@@ -214,6 +214,52 @@ class EventRole(models.Model):
         return f"{party} ({self.get_role_display()})"
 
 
+class EventArea(models.Model):
+    """An event lies in this map area (RegionTree.map_areas: a city, or a
+    county-level unit its province governs directly): derived from its
+    region links and the gazetteer, like Event.region_tops, and kept in step
+    by events.services.  What a map below the country counts: an index-only
+    read of (area, event) instead of every link under the areas joined to
+    their regions."""
+
+    moves_data_version = False  # kb.services.data_version: the refresh moves it
+    # Indexed by the constraint (event, area) and the index (area, event).
+    event = models.ForeignKey(Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="+",
+                              db_index=False)
+    area = models.ForeignKey("kb.Region", verbose_name=_("地图区域"), on_delete=models.CASCADE, related_name="+",
+                             db_index=False)
+
+    class Meta:
+        verbose_name = _("活动所在地图区域")
+        verbose_name_plural = _("活动所在地图区域")
+        constraints = [models.UniqueConstraint(fields=["event", "area"], name="eventarea_unique")]
+        indexes = [models.Index(fields=["area", "event"], name="eventarea_area_event_idx")]
+
+    def __str__(self):
+        return f"{self.event_id} → {self.area_id}"
+
+
+class EventsRefreshed(models.Model):
+    """One row: the gazetteer (RegionTree.digest) every event's derived rows
+    were last computed with, as a whole (a migration, or
+    events.services.events_refresh_all).  Event.region_tops carries its
+    digest on each row; EventArea rows carry none, so the maps read them
+    only while this digest is the tree's, and count the exact, slow way
+    otherwise (a gazetteer changed since, until the next whole refresh)."""
+
+    moves_data_version = False
+
+    digest = models.CharField(_("地区树指纹"), max_length=40)
+    refreshed_at = models.DateTimeField(_("刷新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("活动派生数据刷新")
+        verbose_name_plural = _("活动派生数据刷新")
+
+    def __str__(self):
+        return f"{self.digest} ({self.refreshed_at:%Y-%m-%d %H:%M:%S})"
+
+
 def _event_regions_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     """Keep Event.region_tops in step when region links change through the
     ORM (admin, import-export, `event.regions.set(...)`).  Bulk writers that

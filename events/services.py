@@ -12,13 +12,17 @@ An event's derived columns are its search text and its top regions
 (Event.region_tops, for the timeline's region facet).  Region links changed
 through the ORM (`event.regions.set(...)`, the admin, import-export) refresh
 region_tops by themselves (the m2m_changed receiver in events.models); a
-writer of the link table in bulk calls events_refresh_denormalised.  After a
-change to the gazetteer that moves regions in or out of macro-regions or
-provinces, refresh every event:
+writer of the link table in bulk calls events_refresh_denormalised.  The
+map areas an event lies in (EventArea rows) are derived the same way.
+After a change to the gazetteer that moves regions in or out of
+macro-regions, provinces or cities, refresh every event (`manage.py
+load_regions` does so when it changed the gazetteer; `manage.py
+refresh_events` after edits in the admin):
 
-    events_refresh_denormalised(event_ids=Event.objects.values_list("pk", flat=True))
+    events_refresh_all()
 
-(until then the timeline counts those events the exact, slow way).
+(until then the timeline and the maps count those events the exact, slow
+way).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.utils import timezone
 
 from kb.models import Organisation, Person, search_text_of
@@ -34,7 +38,7 @@ from kb.selectors.regions import RegionTree, region_tree_cached
 from kb.services.bulk import rows_update
 from kb.services.data_version import data_changed
 
-from .models import NO_REGIONS, Event
+from .models import NO_REGIONS, Event, EventArea, EventsRefreshed
 
 BATCH = 1000
 
@@ -95,8 +99,8 @@ def region_tops_ids(value: str, digest: str) -> tuple[int, ...] | None:
 def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | None = None,
                                 events: dict[int, Event] | None = None,
                                 links: dict[int, list[int]] | None = None) -> int:
-    """Every column an event keeps in step with other rows: its search text
-    and its top regions.  Bulk writers call this one function after writing
+    """Every column an event keeps in step with other rows: its search text,
+    its top regions and its map areas (EventArea rows).  Bulk writers call this one function after writing
     events, their region links, roles or quotes, so that a new denormalised
     column needs no change in them.  Writes only the rows that changed (and
     stamps them with denormalised_at, which the timeline's cache watches);
@@ -139,9 +143,56 @@ def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | 
                 row.search_text, row.region_tops, row.denormalised_at = text, tops, now
                 stale.append(row)
         _write_denormalised(manager.db, stale)
-        changed += len(stale)
+        moved = _write_areas(manager.db, {row.pk: tree.areas_of(linked.get(row.pk, ())) for row in rows})
+        changed += len({row.pk for row in stale} | moved)
     if changed:
         data_changed(using=manager.db)  # raw UPDATEs: no signals
+        if tree.digest != refreshed_digest(using=manager.db):
+            # Rows written with a gazetteer other than the one every event
+            # was last refreshed with: the maps must not read the areas
+            # until a whole refresh (events_refresh_all).
+            EventsRefreshed.objects.using(manager.db).all().delete()
+    return changed
+
+
+def _write_areas(using: str, wanted: dict[int, list[int]]) -> set[int]:
+    """Make these events' EventArea rows the given areas; returns the ids
+    of the events whose areas changed.  One read, and for the changed ones
+    one delete and one insert."""
+    stored: dict[int, list[int]] = defaultdict(list)
+    for event_id, area_id in EventArea.objects.using(using).filter(event_id__in=list(wanted)).order_by(
+            "event_id", "area_id").values_list("event_id", "area_id"):
+        stored[event_id].append(area_id)
+    moved = {pk for pk, areas in wanted.items() if stored.get(pk, []) != areas}
+    if moved:
+        EventArea.objects.using(using).filter(event_id__in=sorted(stored.keys() & moved)).delete()
+        EventArea.objects.using(using).bulk_create(
+            [EventArea(event_id=pk, area_id=area) for pk in sorted(moved) for area in wanted[pk]])
+    return moved
+
+
+def refreshed_digest(*, using: str) -> str | None:
+    """The gazetteer digest every event was last refreshed with (None:
+    not since it last changed)."""
+    return EventsRefreshed.objects.using(using).values_list("digest", flat=True).first()
+
+
+def events_refresh_all() -> int:
+    """events_refresh_denormalised over every event, with the gazetteer as
+    it is now, then recorded (EventsRefreshed) so that the maps read the
+    events' areas again: after a change to the gazetteer.  Returns how many
+    events changed.  Commits every 10,000 events; about a minute at
+    100,000."""
+    manager = Event._default_manager
+    tree = region_tree_cached(using=manager.db)
+    ids = list(manager.order_by("pk").values_list("pk", flat=True))
+    changed = 0
+    for start in range(0, len(ids), BATCH * 10):
+        with transaction.atomic(using=manager.db):
+            changed += events_refresh_denormalised(event_ids=ids[start : start + BATCH * 10], tree=tree)
+    with transaction.atomic(using=manager.db):
+        EventsRefreshed.objects.using(manager.db).all().delete()
+        EventsRefreshed.objects.using(manager.db).create(digest=tree.digest)
     return changed
 
 

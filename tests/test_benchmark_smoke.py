@@ -43,7 +43,8 @@ def test_benchmark_smoke_run_writes_every_figure(db, tmp_path):
 
     found = result["maps"]
     assert set(found) == {"country", "province", "province, filtered", "macro-region of cities",
-                          "macro-region of provinces"}
+                          "macro-region of provinces", "region page: province",
+                          "region page: macro-region of cities", "region page: macro-region of provinces"}
     assert (found["country"]["areas"], found["country"]["queries"]) == (34, 0)  # from the summary
     for name, item in found.items():
         assert all(number(item[k]) for k in ("uncached_ms", "draw_ms", "cached_ms")), name

@@ -4,21 +4,24 @@ takes to count and draw with nothing cached, to draw alone, and to come
 from the cache; its queries; and its size as served.  Through the selector
 (events.maps.timeline_map) with the timeline summary already computed, as
 the timeline view calls it; the whole page's figures are the timeline
-part's."""
+part's.  And a region page's map, uncached: it counts every public event
+without a summary to say how many lie in the region."""
 
 from __future__ import annotations
 
 from django.db import connection
 from django.http import QueryDict
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from events.filters import EventFilter
-from events.maps import timeline_map
+from events.maps import map_view, region_page_map, timeline_map
 from events.selectors import events_public
 from events.summary import timeline_summary
 from kb import maps
 from kb.models import Region, RegionLevel
+from kb.selectors.regions import region_tree_cached
 
 from .common import median_ms, timed
 
@@ -69,6 +72,31 @@ def measure_maps(*, repeat: int, log=print) -> dict:
                 "draw_ms": median_ms(drawn),
                 "cached_ms": median_ms(cached),
                 "queries": len(queries),
+                "svg_bytes": len(str(view.svg).encode()),
+            }
+        # A region page's map counts every public event, without the
+        # timeline summary (so the rest of the region is counted apart).
+        tree = region_tree_cached()
+        request = RequestFactory().get("/")
+        for name, query in map_urls().items():
+            region = Region.objects.filter(pk=QueryDict(query).get("region") or None).first()
+            if region is None or "filtered" in name:
+                continue
+
+            def page_map(region=region):
+                return map_view(tree=tree, region=region, events=None, traditional=False,
+                                link=lambda pk: f"/regions/{pk}/")
+
+            uncached, view = timed(page_map, repeat)
+            with CaptureQueriesContext(connection) as queries:
+                page_map()
+            drawn, _ = timed(lambda view=view: maps.map_svg(view.region_map), repeat)
+            region_page_map(request, region, tree, traditional=False)  # kept
+            cached, _ = timed(lambda region=region: region_page_map(request, region, tree, traditional=False),
+                              repeat)
+            result[f"region page: {name}"] = {
+                "query": query, "areas": len(view.region_map.areas), "uncached_ms": median_ms(uncached),
+                "draw_ms": median_ms(drawn), "cached_ms": median_ms(cached), "queries": len(queries),
                 "svg_bytes": len(str(view.svg).encode()),
             }
     return result

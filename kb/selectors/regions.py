@@ -48,6 +48,9 @@ def region_ids_by_slug() -> dict[str, int]:
 
 # The region tree -------------------------------------------------------------------
 
+# The levels a province's map shows (RegionTree.map_areas).
+AREA_LEVELS = (RegionLevel.PREFECTURE, RegionLevel.COUNTY)
+
 
 @dataclass(eq=False)
 class RegionTree:
@@ -138,13 +141,46 @@ class RegionTree:
         return sorted(tops)
 
     @cached_property
+    def map_areas(self) -> frozenset[int]:
+        """What the maps below the country are drawn in: every province's
+        prefecture- and county-level children, and a province that has none
+        (Hong Kong, Macao) as a whole."""
+        areas: set[int] = set()
+        for pk, level in self.levels.items():
+            if level == RegionLevel.PROVINCE:
+                below = [c for c in self.children.get(pk, ()) if self.levels.get(c) in AREA_LEVELS]
+                areas.update(below or [pk])
+        return frozenset(areas)
+
+    @cached_property
+    def areas_by_region(self) -> dict[int, tuple[int, ...]]:
+        """region id -> the map areas whose expansion holds it, ascending
+        (a district: its city; a zone made of districts of two cities: both);
+        regions inside no area (provinces, macro-regions, a zone under its
+        province) are left out."""
+        found: dict[int, list[int]] = defaultdict(list)
+        for area in sorted(self.map_areas):
+            for region in self._expansion(area):
+                found[region].append(area)
+        return {region: tuple(areas) for region, areas in found.items()}
+
+    def areas_of(self, region_ids) -> list[int]:
+        """The map areas an event linked to these regions lies in
+        (Event's EventArea rows)."""
+        areas: set[int] = set()
+        for region in region_ids:
+            areas.update(self.areas_by_region.get(region, ()))
+        return sorted(areas)
+
+    @cached_property
     def digest(self) -> str:
-        """A short fingerprint of tops_by_region: the same on every process
-        that reads the same gazetteer, different when a change to the
-        gazetteer moves any region into or out of a top region.  Stored with
-        each event's top regions (Event.region_tops) to tell which rows were
-        computed with the tree in use."""
-        text = repr(sorted(self.tops_by_region.items()))
+        """A short fingerprint of tops_by_region and areas_by_region: the
+        same on every process that reads the same gazetteer, different when
+        a change to the gazetteer moves any region into or out of a top
+        region or a map area.  Stored with each event's top regions
+        (Event.region_tops) to tell which rows were computed with the tree
+        in use, and with the last refresh of every event (EventsRefreshed)."""
+        text = repr((sorted(self.tops_by_region.items()), sorted(self.areas_by_region.items())))
         return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:12]
 
 

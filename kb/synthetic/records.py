@@ -32,7 +32,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
 
-from events.models import Event, EventRole
+from events.models import Event, EventArea, EventRole
 from events.services import (
     events_refresh_denormalised,
     organisations_refresh_search,
@@ -49,6 +49,7 @@ from kb.models import (
     SourceCredit,
     search_text_of,
 )
+from kb.selectors.regions import region_tree_cached
 from kb.synthetic import lexicon as L
 from kb.synthetic.places import Gazetteer, Place
 from kb.synthetic.report import Report, report_story
@@ -136,13 +137,14 @@ class _Writer:
             (EventSpec, Event), (Org, Organisation), (PersonSpec, Person), (QuoteSpec, Quote), (Place, Region))}
         self.tables = {model: Table(model, with_id=with_id) for model, with_id in (
             (Organisation, True), (Person, True), (Event, True), (Source, True), (Quote, True),
-            (Event.regions.through, False), (EventRole, False), (SourceCredit, False), (Position, False),
+            (Event.regions.through, False), (EventArea, False), (EventRole, False), (SourceCredit, False), (Position, False),
             (Evidence, False))}
         self.counts: Counter = Counter()
         # Whether each refresh service changes rows this writer wrote (None:
         # not known yet).
         self.refresh_needed: dict[str, bool | None] = dict.fromkeys(REFRESHES)
         self.region_tops = _region_tops_function()
+        self.areas_of = region_tree_cached(using=Event.objects.db).areas_of
 
     def write(self, stories: list[Story], world: World) -> None:
         # Reports first: an event's summary is the sentence that reports it.
@@ -225,6 +227,11 @@ class _Writer:
         self.insert(Event.regions.through, [
             {"event_id": spec.pk, "region_id": self.region_ids[place.slug]}
             for spec in specs for place in spec.places if place.slug in self.region_ids])
+        # And the map areas they lie in (EventArea), as the refresh would.
+        self.insert(EventArea, [
+            {"event_id": spec.pk, "area_id": area}
+            for spec in specs
+            for area in self.areas_of([self.region_ids[p.slug] for p in spec.places if p.slug in self.region_ids])])
         self.insert(EventRole, [
             {"event_id": spec.pk, "role": role.role, "role_original": ROLE_ORIGINAL[role.role],
              ("organisation_id" if isinstance(role.party, Org) else "person_id"): role.party.pk,
@@ -329,7 +336,6 @@ def _region_tops_function():
     if "region_tops" not in {f.name for f in Event._meta.concrete_fields}:
         return None
     from events.services import region_tops_value
-    from kb.selectors.regions import region_tree_cached
 
     tree = region_tree_cached(using=Event.objects.db)
     return lambda region_ids: region_tops_value(tree, region_ids)
@@ -383,6 +389,7 @@ def synthetic_clear() -> Counter:
         counts["event_roles"] = raw_delete(EventRole.objects.filter(
             Q(event__in=events) | Q(organisation__in=orgs) | Q(person__in=people)))
         counts["event_regions"] = raw_delete(Event.regions.through.objects.filter(event__in=events))
+        raw_delete(EventArea.objects.filter(event__in=events))
         counts["quotes"] = raw_delete(Quote.objects.filter(Q(pk__in=quotes) | Q(source__in=sources)))
         Quote.objects.filter(event__in=events).update(event=None)
         Quote.objects.filter(speaker__in=people).update(speaker=None)

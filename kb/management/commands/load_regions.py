@@ -1,12 +1,19 @@
 """Load the region gazetteer fixture: `manage.py load_regions [--path …]`.
 
-Safe to run again: it updates in place and reports what changed."""
+Safe to run again: it updates in place and reports what changed.  When the
+gazetteer is not the one every event's derived rows were computed with (it
+changed, or events were refreshed with another since), it refreshes them
+all (events.services.events_refresh_all)."""
 
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import router
 
+from events.models import Event
+from events.services import events_refresh_all, refreshed_digest
+from kb.selectors.regions import region_tree_cached
 from kb.services.regions import regions_load
 
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "regions.json"
@@ -29,3 +36,7 @@ class Command(BaseCommand):
             f"regions: {counts['created']} created, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged"
         )
+        using = router.db_for_write(Event)
+        if refreshed_digest(using=using) != region_tree_cached(using=using).digest:
+            changed = events_refresh_all()
+            self.stdout.write(f"events refreshed with the gazetteer: {changed} changed")
