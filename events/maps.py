@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.core.cache import caches
@@ -40,6 +42,7 @@ from kb.selectors.regions import AREA_LEVELS, RegionTree
 from kb.services.data_version import data_version_seen
 
 from .models import Event, EventArea, EventsRefreshed
+from .selectors import events_public
 from .summary import (
     cache_seconds,
     facet_counts,
@@ -49,6 +52,7 @@ from .summary import (
     written_generation,
 )
 
+T = TypeVar("T")
 # The most cities a macro-region's map shows (see macro_areas).
 MAX_AREAS = 80
 
@@ -107,6 +111,17 @@ def _macro_cities(tree: RegionTree, macro: int) -> list[int]:
         elif tree.adcodes.get(pk) in known:
             found.append(pk)
     return list(dict.fromkeys(found))
+
+
+def drawn_by_whole_provinces(tree: RegionTree, region: int, areas: list[int] | None = None) -> bool:
+    """Whether a region's map (`areas`, when already known) is a
+    macro-region's drawn by provinces that lie wholly inside it: the region
+    facet has their counts."""
+    if tree.levels.get(region) != RegionLevel.MACRO:
+        return False
+    inside = tree.expand(region)
+    return all(tree.levels.get(pk) == RegionLevel.PROVINCE and tree.expand(pk) <= inside
+               for pk in (macro_areas(tree, region) if areas is None else areas))
 
 
 def province_of(tree: RegionTree, region: int) -> int | None:
@@ -320,10 +335,22 @@ def region_page_map(request, region, tree: RegionTree, *, traditional: bool) -> 
     own page."""
 
     def build() -> MapView | None:
+        # Provinces' counts for a macro-region drawn by them; otherwise the
+        # areas and the rest of the region are counted in one query.
+        counts = public_region_counts(request, tree) if drawn_by_whole_provinces(tree, region.pk) else None
         return map_view(tree=tree, region=region, traditional=traditional, events=None,
-                        link=lambda pk: reverse("region_detail", args=[pk]))
+                        country_counts=counts, link=lambda pk: reverse("region_detail", args=[pk]))
 
     return _cached_for_page(request, f"region:{region.pk}", tree, traditional, build)
+
+
+def public_region_counts(request, tree: RegionTree) -> dict[int, int]:
+    """The region facet over every public event (the unfiltered timeline's),
+    kept under the data version: the map of a macro-region drawn by whole
+    provinces takes their counts from it.  One grouped query, shared by
+    every such region page."""
+    return _cached_for_page(request, "public-region-counts", tree, False,
+                            lambda: facet_counts(events_public(), tree).regions)
 
 
 def party_map(request, events: QuerySet[Event], tree: RegionTree, *, party: str, pk: int,
@@ -351,14 +378,14 @@ def party_map(request, events: QuerySet[Event], tree: RegionTree, *, party: str,
 PAGE_MAP_SECONDS = 3600
 
 
-def _cached_for_page(request, page: str, tree: RegionTree, traditional: bool, build) -> MapView | None:
+def _cached_for_page(request, page: str, tree: RegionTree, traditional: bool, build: Callable[[], T]) -> T:
     """build(), kept under the data version the request reads."""
     version = data_version_seen(request).version
     return _cached(f"kb:map:{page}:{version}:{written_generation()}:{tree.digest}", [traditional], build,
                    PAGE_MAP_SECONDS)
 
 
-def _cached(prefix: str, parts: list, build, seconds: int):
+def _cached(prefix: str, parts: list, build: Callable[[], T], seconds: int) -> T:
     """build(), kept under prefix + the language and `parts`."""
     identity = json.dumps([get_language(), *parts], ensure_ascii=False)
     key = f"{prefix}:{hashlib.sha1(identity.encode(), usedforsecurity=False).hexdigest()}"
@@ -408,10 +435,7 @@ def map_view(*, tree: RegionTree, region, events: QuerySet[Event] | None, link,
             if scope is None:
                 return None
             areas = province_areas(tree, scope)
-        whole = country_counts is not None and level == RegionLevel.MACRO and all(
-            tree.levels.get(pk) == RegionLevel.PROVINCE and tree.expand(pk) <= tree.expand(region.pk)
-            for pk in areas)
-        if whole:
+        if country_counts is not None and drawn_by_whole_provinces(tree, region.pk, areas):
             # Provinces wholly inside the macro-region: the summary's region
             # facet (counted with the other filters) has their counts.
             counts = {pk: country_counts.get(pk, 0) for pk in areas}

@@ -182,6 +182,18 @@ def test_a_city_page_map_marks_the_city_in_its_province_counting_each_areas_page
     assert "<title>杭州市：2 个活动</title>" in html and "<title>宁波市：2 个活动</title>" in html
 
 
+def test_a_macro_region_of_provinces_page_counts_each_province_as_its_own_page(events, places, client):
+    belt = Region.objects.get(name="长江经济带", level="macro")
+    EventFactory(kind="forum", regions=[belt])  # the belt as a whole
+    html = client.get(f"/regions/{belt.pk}/").content.decode()
+    zhejiang = places["zhejiang"].pk
+    assert f'<a href="/regions/{zhejiang}/"><path id="map-330000" ' in html
+    # 浙江省: the two in Hangzhou, the two in Ningbo and the province's own.
+    assert "<title>浙江省：4 个活动</title>" in html and "<title>江苏省：1 个活动</title>" in html
+    assert "<title>上海市：1 个活动</title>" in html
+    assert "另有 1 个活动只标注到整个地区" in html
+
+
 def test_hong_kong_and_macao_are_drawn_whole_on_the_greater_bay_area_map(gazetteer, db):
     bay = Region.objects.get(name="粤港澳大湾区", level="macro")
     EventFactory(regions=[Region.objects.get(adcode="810000")])
