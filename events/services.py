@@ -181,8 +181,8 @@ def events_refresh_all() -> int:
     """events_refresh_denormalised over every event, with the gazetteer as
     it is now, then recorded (EventsRefreshed) so that the maps read the
     events' areas again: after a change to the gazetteer.  Returns how many
-    events changed.  Commits every 10,000 events; about a minute at
-    100,000."""
+    events changed.  Commits every 10,000 events; at 100,000 on
+    PostgreSQL 7 s when nothing changed, 10 s when every event's areas did."""
     manager = Event._default_manager
     tree = region_tree_cached(using=manager.db)
     ids = list(manager.order_by("pk").values_list("pk", flat=True))
