@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.http import QueryDict
 
 from events.filters import EventFilter
-from events.maps import _link_counts, macro_areas, province_areas, region_unit_counts, timeline_map
+from events.map_counts import _link_counts, region_unit_counts
+from events.maps import macro_areas, province_areas, timeline_map
 from events.models import EventArea, EventsRefreshed
 from events.selectors import events_public
 from events.services import events_refresh_all, refreshed_digest

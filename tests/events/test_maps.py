@@ -225,7 +225,7 @@ def test_map_speaks_english_when_the_visitor_chose_it(events, places, client):
 
 
 def test_a_macro_region_of_many_provinces_is_drawn_by_province_counted_as_the_slow_way(events, places):
-    from events.maps import region_unit_counts
+    from events.map_counts import region_unit_counts
 
     belt = Region.objects.get(name="长江经济带", level="macro")
     EventFactory(kind="forum", regions=[belt])  # the belt as a whole
