@@ -100,11 +100,15 @@ def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | 
                                 events: dict[int, Event] | None = None,
                                 links: dict[int, list[int]] | None = None) -> int:
     """Every column an event keeps in step with other rows: its search text,
-    its top regions and its map areas (EventArea rows).  Bulk writers call this one function after writing
-    events, their region links, roles or quotes, so that a new denormalised
-    column needs no change in them.  Writes only the rows that changed (and
-    stamps them with denormalised_at, which the timeline's cache watches);
-    returns how many changed.  A few queries per 1,000 events.
+    its top regions and its map areas (EventArea rows).  Bulk writers call
+    this one function after writing events, their region links, roles or
+    quotes, so that a new denormalised column needs no change in them.
+    Writes only the rows that changed (and stamps them with
+    denormalised_at, which the timeline's cache watches); returns how many
+    changed.  A few queries per 1,000 events.  Written with a gazetteer
+    other than the one every event was last refreshed with, it drops that
+    record (EventsRefreshed): the maps read the links until the next whole
+    refresh.
 
     A caller that holds what would be read can pass it and save the
     queries (the loader, about three an article):
@@ -148,9 +152,8 @@ def events_refresh_denormalised(*, event_ids: Iterable[int], tree: RegionTree | 
     if changed:
         data_changed(using=manager.db)  # raw UPDATEs: no signals
         if tree.digest != refreshed_digest(using=manager.db):
-            # Rows written with a gazetteer other than the one every event
-            # was last refreshed with: the maps must not read the areas
-            # until a whole refresh (events_refresh_all).
+            # Areas of another gazetteer: were it changed back, the record
+            # would vouch for these rows too.
             EventsRefreshed.objects.using(manager.db).all().delete()
     return changed
 

@@ -127,18 +127,19 @@ class RegionTree:
     def tops_by_region(self) -> dict[int, tuple[int, ...]]:
         """region id -> the top regions (top_regions) whose expansion holds
         it, ascending; regions inside no top region are left out."""
-        found: dict[int, list[int]] = defaultdict(list)
-        for top in sorted(self._tops):
-            for region in self._expansion(top):
-                found[region].append(top)
-        return {region: tuple(tops) for region, tops in found.items()}
+        return self._holders(self._tops)
 
     def tops_of(self, region_ids) -> list[int]:
         """The top regions an event linked to these regions lies in."""
-        tops: set[int] = set()
-        for region in region_ids:
-            tops.update(self.tops_by_region.get(region, ()))
-        return sorted(tops)
+        return _gathered(self.tops_by_region, region_ids)
+
+    def _holders(self, holders) -> dict[int, tuple[int, ...]]:
+        """region id -> those of `holders` whose expansion holds it."""
+        found: dict[int, list[int]] = defaultdict(list)
+        for holder in sorted(holders):
+            for region in self._expansion(holder):
+                found[region].append(holder)
+        return {region: tuple(held) for region, held in found.items()}
 
     @cached_property
     def map_areas(self) -> frozenset[int]:
@@ -158,19 +159,12 @@ class RegionTree:
         (a district: its city; a zone made of districts of two cities: both);
         regions inside no area (provinces, macro-regions, a zone under its
         province) are left out."""
-        found: dict[int, list[int]] = defaultdict(list)
-        for area in sorted(self.map_areas):
-            for region in self._expansion(area):
-                found[region].append(area)
-        return {region: tuple(areas) for region, areas in found.items()}
+        return self._holders(self.map_areas)
 
     def areas_of(self, region_ids) -> list[int]:
         """The map areas an event linked to these regions lies in
         (Event's EventArea rows)."""
-        areas: set[int] = set()
-        for region in region_ids:
-            areas.update(self.areas_by_region.get(region, ()))
-        return sorted(areas)
+        return _gathered(self.areas_by_region, region_ids)
 
     @cached_property
     def digest(self) -> str:
@@ -182,6 +176,13 @@ class RegionTree:
         in use, and with the last refresh of every event (EventsRefreshed)."""
         text = repr((sorted(self.tops_by_region.items()), sorted(self.areas_by_region.items())))
         return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:12]
+
+
+def _gathered(by_region: dict[int, tuple[int, ...]], region_ids) -> list[int]:
+    found: set[int] = set()
+    for region in region_ids:
+        found.update(by_region.get(region, ()))
+    return sorted(found)
 
 
 REGION_TREE_COLUMNS = ("id", "parent_id", "level", "name", "adcode", "members")

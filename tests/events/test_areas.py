@@ -18,34 +18,7 @@ from events.services import events_refresh_all, refreshed_digest
 from events.summary import summary_compute
 from kb.models import Region
 from kb.selectors.regions import region_tree_cached
-from tests.conftest import module_data
 from tests.factories import EventFactory
-
-
-@pytest.fixture(scope="module")
-def gazetteer(django_db_setup, django_db_blocker):
-    with module_data(django_db_blocker, ("load_regions",)):
-        yield
-
-
-@pytest.fixture
-def places(gazetteer, db):
-    get = Region.objects.get
-    return {
-        "zhejiang": get(adcode="330000"),
-        "hangzhou": get(adcode="330100"),
-        "ningbo": get(adcode="330200"),
-        "yinzhou": get(adcode="330212"),  # a district of Ningbo
-        "jiangsu": get(adcode="320000"),
-        "suzhou": get(adcode="320500"),
-        "wujiang": get(adcode="320509"),  # a district of Suzhou
-        "shanghai": get(adcode="310000"),
-        "pudong": get(adcode="310115"),
-        "beijing": get(adcode="110000"),
-        "haidian": get(adcode="110108"),
-        "yrd": get(name="长三角", level="macro"),
-        "free_trade_zone": get(name="上海自贸区"),  # a zone under Shanghai itself, in no district
-    }
 
 
 def areas_of(event) -> list[int]:

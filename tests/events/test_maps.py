@@ -13,32 +13,7 @@ from events.maps import timeline_map
 from events.selectors import events_public
 from events.summary import summary_compute
 from kb.models import Region
-from tests.conftest import module_data
 from tests.factories import EventFactory
-
-
-@pytest.fixture(scope="module")
-def gazetteer(django_db_setup, django_db_blocker):
-    """The real gazetteer, loaded once for the module and rolled back."""
-    with module_data(django_db_blocker, ("load_regions",)):
-        yield
-
-
-@pytest.fixture
-def places(gazetteer, db):
-    get = Region.objects.get
-    return {
-        "zhejiang": get(adcode="330000"),
-        "hangzhou": get(adcode="330100"),
-        "ningbo": get(adcode="330200"),
-        "yinzhou": get(adcode="330212"),  # a district of Ningbo
-        "jiangsu": get(adcode="320000"),
-        "suzhou": get(adcode="320500"),
-        "shanghai": get(adcode="310000"),
-        "pudong": get(adcode="310115"),
-        "beijing": get(adcode="110000"),
-        "yrd": get(name="长三角", level="macro"),
-    }
 
 
 @pytest.fixture
