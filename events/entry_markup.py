@@ -87,10 +87,15 @@ def entries_prepare(entries: Iterable[Entry], *, traditional: bool = False) -> N
     }
     counts: dict[tuple[str, int], str] = {}
 
-    def counted(singular: str, n: int) -> str:
-        if (singular, n) not in counts:
-            counts[(singular, n)] = ngettext(singular, singular, n) % {"counter": n}
-        return counts[(singular, n)]
+    def counted(what: str, n: int) -> str:
+        # The literal ngettext calls are what makemessages finds.
+        if (what, n) not in counts:
+            if what == "quotes":
+                text = ngettext("%(counter)s 条引语", "%(counter)s 条引语", n)
+            else:
+                text = ngettext("%(counter)s 篇来源", "%(counter)s 篇来源", n)
+            counts[(what, n)] = text % {"counter": n}
+        return counts[(what, n)]
 
     event_url = url_maker("event_detail")
     region_url = url_maker("region_detail")
@@ -107,8 +112,7 @@ def entries_prepare(entries: Iterable[Entry], *, traditional: bool = False) -> N
         entry.regions_html = links_html((region_url(pk), zh(name)) for pk, name in entry.regions)
         entry.organisers_html = links_html((organisation_url(pk), zh(name)) for pk, name, _ in entry.organisers)
         entry.counts_text = (
-            f"{counted('%(counter)s 条引语', entry.quote_count)} · "
-            f"{counted('%(counter)s 篇来源', entry.source_count)}"
+            f"{counted('quotes', entry.quote_count)} · {counted('sources', entry.source_count)}"
         )
 
 

@@ -392,6 +392,16 @@ def test_merge_action_asks_for_the_survivor_first(staff_client):
 
 
 @pytest.mark.django_db
+def test_merge_confirmation_speaks_english_when_the_curator_chose_it(staff_client):
+    first, second = OrganisationFactory(name="中国产业发展促进会"), OrganisationFactory(name="中产促进会")
+    staff_client.cookies["django_language"] = "en"
+    content = post_action(staff_client, "kb.organisation", "merge_duplicates", [first, second]).content.decode()
+    assert "Organisations: choose the record to keep. The names and aliases of the others become its aliases;" in content
+    assert "请选择保留的" not in content
+    assert "<title>Merge duplicates | Regional Development Knowledge Base</title>" in content
+
+
+@pytest.mark.django_db
 def test_merge_action_merges_into_the_chosen_survivor(staff_client, staff_user):
     survivor = OrganisationFactory(name="中国产业发展促进会")
     duplicate = OrganisationFactory(name="中产促进会")

@@ -232,7 +232,17 @@ EN = {
     "引语(原文)": "Quote (original)", "说话人(标签)": "Speaker (label)", "说话人职务": "Speaker's title",
     "说话人机构": "Speaker's organisation", "起始位置": "Start", "结束位置": "End", "证据句": "Evidence sentence",
     "出处": "Evidence", "状态": "Status", "记录": "Record", "知识库": "Knowledge base",
+    "地图区域": "Map area", "活动所在地图区域": "Event map areas", "地区树指纹": "Gazetteer digest",
+    "刷新时间": "Refreshed at", "活动派生数据刷新": "Event refreshes",
     # Admin: curation, merging, the source workbench and the review queue
+    "区域发展知识库 · 编辑后台": "Regional Development Knowledge Base · Curation",
+    "编辑后台": "Curation",
+    "请选择保留的%(name)s。其余记录的名称和别名将成为它的别名；它们的活动角色、引语、职务、署名、下级机构和出处都将转到保留的记录上。"
+    "其余记录不会被删除，而是以“已驳回”状态保留，并指向保留的记录，重新导入时会归到保留的记录。":
+        "%(name)s: choose the record to keep. The names and aliases of the others become its aliases; their event "
+        "roles, quotes, positions, credits, subordinate organisations and evidence all move to the record "
+        "kept. The others are not deleted: they stay, rejected, pointing at the record kept, and a "
+        "re-import files what they matched under it.",
     "%(count)d 条记录已标记为已审核。": ("%(count)d record marked reviewed.", "%(count)d records marked reviewed."),
     "%(count)d 条记录已驳回。": ("%(count)d record rejected.", "%(count)d records rejected."),
     "%(total)s 条记录中已审核 %(done)s 条": "%(done)s of %(total)s records reviewed",

@@ -100,3 +100,17 @@ def test_entry_html_in_traditional_converts_content_not_markup():
     html = str(entries(traditional=True)[0].html)
     assert "長三角發展論壇" in html
     assert 'class="entry-title"' in html and "地点" in html  # labels follow the language, not the script
+
+
+@pytest.mark.django_db
+def test_entry_counts_speak_english_with_plurals():
+    event = EventFactory(title="长三角产业合作论坛")
+    QuoteFactory(event=event)
+    with translation.override("en"):
+        page = timeline(queryset=events_public(), page_number=1).page
+        html = str(list(page.object_list)[0].html)
+    assert '<p class="entry-counts">1 quote · 0 sources</p>' in html
+    QuoteFactory(event=event)
+    with translation.override("en"):
+        html = str(list(timeline(queryset=events_public(), page_number=1).page.object_list)[0].html)
+    assert '<p class="entry-counts">2 quotes · 0 sources</p>' in html
