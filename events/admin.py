@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from kb import dates
-from kb.admin import CURATION_FIELDSET, CuratedAdmin, EvidenceInline, KbAdmin
+from kb.admin.base import CURATION_FIELDSET, CuratedAdmin, EvidenceInline, KbAdmin
 from kb.models import Quote
 
 from .models import Event, EventRole
