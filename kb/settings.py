@@ -226,3 +226,8 @@ KB_PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("KB_PUBLIC_STALE_WHILE_REV
 
 # Import limits (see kb.ingest.decode); overridable per run on the command line.
 KB_IMPORT_MAX_BYTES = int(os.environ.get("KB_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# A curator's edit of the gazetteer in the admin refreshes every event's
+# derived rows at once when there are at most this many events (refreshing
+# 100,000 on PostgreSQL takes 7-25 s, so 5,000 about a second); above it,
+# the admin says to run `manage.py refresh_events`.
+KB_INLINE_REFRESH_MAX = int(os.environ.get("KB_INLINE_REFRESH_MAX", "5000"))

@@ -545,3 +545,44 @@ def test_admin_shows_times_in_china_time(staff_client, staff_user):
     # creation, now) may read 01:30 in Shanghai by chance.
     assert '<div class="readonly">2025年6月8日 09:30</div>' in html
     assert "2025年6月8日 01:30" not in html
+
+
+def moved_city(staff_client):
+    """A city moved to another province in the admin, with an event in it;
+    every event refreshed with the gazetteer before the edit."""
+    from events.services import events_refresh_all
+
+    zhejiang = RegionFactory(name="浙江省", level="province")
+    jiangsu = RegionFactory(name="江苏省", level="province")
+    city = RegionFactory(name="某市", level="prefecture", parent=zhejiang)
+    event = EventFactory(regions=[city])
+    events_refresh_all()
+    url = admin_url("kb.region", "change", city.pk)
+    data = change_form_data(staff_client.get(url))
+    data["parent"] = str(jiangsu.pk)
+    response = staff_client.post(url, data, follow=True)
+    assert response.status_code == 200
+    return response, event, jiangsu
+
+
+@pytest.mark.django_db
+def test_a_gazetteer_edit_refreshes_the_events_at_once_when_they_are_few(staff_client):
+    from events.models import Event
+    from events.services import refreshed_digest
+    from kb.selectors.regions import region_tree_cached
+
+    response, event, jiangsu = moved_city(staff_client)
+    assert "地区树已变更：1 个活动的地区统计已随之更新。" in response.content.decode()
+    assert refreshed_digest(using="default") == region_tree_cached().digest
+    assert f",{jiangsu.pk}," in Event.objects.get(pk=event.pk).region_tops
+
+
+@pytest.mark.django_db
+def test_a_gazetteer_edit_tells_the_curator_the_command_when_events_are_many(staff_client, settings):
+    from events.services import refreshed_digest
+    from kb.selectors.regions import region_tree_cached
+
+    settings.KB_INLINE_REFRESH_MAX = 0
+    response, _event, _jiangsu = moved_city(staff_client)
+    assert "在运行 manage.py refresh_events 之前" in response.content.decode()
+    assert refreshed_digest(using="default") != region_tree_cached().digest

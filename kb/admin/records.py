@@ -3,9 +3,14 @@ people and their positions, quotes and evidence."""
 
 import json
 
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db import router
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from events.models import Event
+from events.services import events_refresh_all, refreshed_digest
 from kb import dates
 from kb.models import Evidence, Organisation, Person, Position, Quote, Region
 from kb.resources import (
@@ -16,6 +21,7 @@ from kb.resources import (
     QuoteResource,
     RegionResource,
 )
+from kb.selectors.regions import region_tree_cached
 from kb.services import curation
 
 from .base import (
@@ -44,6 +50,29 @@ class RegionAdmin(KbAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         return search_with_aliases(self, request, queryset, search_term)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self._refresh_events_if_moved(request)
+
+    def _refresh_events_if_moved(self, request):
+        """An edit that moves regions in or out of a macro-region, province or
+        city leaves what events derive from the gazetteer stale (the facet and
+        the maps then count the slow, exact way): refreshed here when that
+        takes about a second, otherwise the curator is told the command."""
+        using = router.db_for_write(Event)
+        if refreshed_digest(using=using) == region_tree_cached(using=using).digest:
+            return
+        events = Event._default_manager.using(using).count()
+        if events <= settings.KB_INLINE_REFRESH_MAX:
+            changed = events_refresh_all()
+            self.message_user(request, ngettext(
+                "地区树已变更：%(count)d 个活动的地区统计已随之更新。",
+                "地区树已变更：%(count)d 个活动的地区统计已随之更新。", changed) % {"count": changed})
+        else:
+            self.message_user(request, _(
+                "地区树已变更：在运行 manage.py refresh_events 之前，时间线的地区统计和地图"
+                "以较慢的精确方式计算（数字不变）。"), messages.WARNING)
 
 
 def search_with_aliases(model_admin, request, queryset, search_term):

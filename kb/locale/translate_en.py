@@ -235,6 +235,12 @@ EN = {
     "地图区域": "Map area", "活动所在地图区域": "Event map areas", "地区树指纹": "Gazetteer digest",
     "刷新时间": "Refreshed at", "活动派生数据刷新": "Event refreshes",
     # Admin: curation, merging, the source workbench and the review queue
+    "地区树已变更：%(count)d 个活动的地区统计已随之更新。": (
+        "The gazetteer changed: %(count)d event's regions were brought up to date.",
+        "The gazetteer changed: %(count)d events' regions were brought up to date."),
+    "地区树已变更：在运行 manage.py refresh_events 之前，时间线的地区统计和地图以较慢的精确方式计算（数字不变）。":
+        "The gazetteer changed: until manage.py refresh_events is run, the timeline's region counts and maps "
+        "are computed the slower, exact way (the figures are the same).",
     "区域发展知识库 · 编辑后台": "Regional Development Knowledge Base · Curation",
     "编辑后台": "Curation",
     "请选择保留的%(name)s。其余记录的名称和别名将成为它的别名；它们的活动角色、引语、职务、署名、下级机构和出处都将转到保留的记录上。"
