@@ -16,6 +16,8 @@ text; every value is a parameter.
 
 from __future__ import annotations
 
+import json
+
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -23,7 +25,7 @@ from kb.selectors.public import NOT_REJECTED
 from kb.selectors.regions import RegionTree
 
 from .models import Event, EventArea, EventsRefreshed
-from .summary import id_in, region_mapping
+from .summary import region_mapping
 
 
 def region_unit_counts(tree: RegionTree, areas: list[int], selected: int | None, *,
@@ -82,8 +84,8 @@ def _area_row_counts(tree: RegionTree, areas: list[int], selected: int | None, *
     else:
         sql = f"SELECT a.{area}, COUNT(*) {rows_in_areas} GROUP BY a.{area}"  # noqa: S608
         if selected is not None:
-            inside = {region for pk in areas for region in tree.expand(pk)}
-            in_rest, rest_params = id_in(connection, f"l.{quote('region_id')}", sorted(tree.expand(selected) - inside))
+            rest_regions = sorted(tree.expand(selected) - _inside(tree, areas))
+            in_rest, rest_params = id_in(connection, f"l.{quote('region_id')}", rest_regions)
             rest_keep, rest_keep_params = _kept(events, "c.event_id")
             in_areas_b, _ = id_in(connection, f"b.{area}", areas)
             sql += (
@@ -153,7 +155,7 @@ def region_rest_count(tree: RegionTree, areas: list[int], selected: int, *,
     summary's region facet): the events linked to the rest of the selected
     region (the macro-region itself) are found first, through the region
     index, and those with a link inside an area left out."""
-    inside = {region for area in areas for region in tree.expand(area)}
+    inside = _inside(tree, areas)
     rest = tree.expand(selected) - inside
     if not rest:
         return 0
@@ -174,6 +176,19 @@ def region_rest_count(tree: RegionTree, areas: list[int], selected: int, *,
     with connection.cursor() as cursor:
         cursor.execute(sql, [*mapping_params, *events_params])
         return cursor.fetchone()[0]
+
+
+def id_in(connection, column: str, ids: list[int]) -> tuple[str, list]:
+    """SQL for `column` (a quoted name, never a value) being one of these
+    ids, sent as one parameter whatever their number, and its parameters."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s::bigint[])", [list(ids)]
+    return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(list(ids))]  # noqa: S608
+
+
+def _inside(tree: RegionTree, areas: list[int]) -> set[int]:
+    """Every region some area holds."""
+    return {region for area in areas for region in tree.expand(area)}
 
 
 def _materialized(connection) -> str:

@@ -34,7 +34,7 @@ from django.utils.translation import get_language, gettext
 from kb import maps
 from kb.chinese import to_traditional
 from kb.models import RegionLevel
-from kb.selectors.regions import AREA_LEVELS, RegionTree
+from kb.selectors.regions import RegionTree
 from kb.services.data_version import data_version_seen
 
 from .map_counts import region_rest_count, region_unit_counts
@@ -70,7 +70,7 @@ def province_areas(tree: RegionTree, province: int) -> list[int]:
     known = maps.shapes()
     return sorted(
         (pk for pk in tree.children.get(province, ())
-         if tree.levels.get(pk) in AREA_LEVELS and tree.adcodes.get(pk) in known),
+         if pk in tree.map_areas and tree.adcodes.get(pk) in known),
         key=lambda pk: tree.adcodes[pk],
     )
 

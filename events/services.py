@@ -180,6 +180,13 @@ def refreshed_digest(*, using: str) -> str | None:
     return EventsRefreshed.objects.using(using).values_list("digest", flat=True).first()
 
 
+def events_derived_current() -> bool:
+    """Whether every event's derived rows were last refreshed with the
+    gazetteer as it is now (otherwise events_refresh_all is due)."""
+    using = Event._default_manager.db
+    return refreshed_digest(using=using) == region_tree_cached(using=using).digest
+
+
 def events_refresh_all() -> int:
     """events_refresh_denormalised over every event, with the gazetteer as
     it is now, then recorded (EventsRefreshed) so that the maps read the

@@ -189,14 +189,6 @@ def region_mapping(connection, pairs: list[tuple[int, int]]) -> tuple[str, list]
             "FROM json_each(%s)", [json.dumps(pairs)])
 
 
-def id_in(connection, column: str, ids: list[int]) -> tuple[str, list]:
-    """SQL for `column` (a quoted name, never a value) being one of these
-    ids, sent as one parameter whatever their number, and its parameters."""
-    if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s::bigint[])", [list(ids)]
-    return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(list(ids))]  # noqa: S608
-
-
 def _region_counts_portable(queryset, tree, tops):
     links = Event.regions.through.objects.filter(event_id__in=queryset.values("pk"))
     counts = links.aggregate(

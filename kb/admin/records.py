@@ -5,12 +5,11 @@ import json
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db import router
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.models import Event
-from events.services import events_refresh_all, refreshed_digest
+from events.services import events_derived_current, events_refresh_all
 from kb import dates
 from kb.models import Evidence, Organisation, Person, Position, Quote, Region
 from kb.resources import (
@@ -21,7 +20,6 @@ from kb.resources import (
     QuoteResource,
     RegionResource,
 )
-from kb.selectors.regions import region_tree_cached
 from kb.services import curation
 
 from .base import (
@@ -60,11 +58,9 @@ class RegionAdmin(KbAdmin):
         city leaves what events derive from the gazetteer stale (the facet and
         the maps then count the slow, exact way): refreshed here when that
         takes about a second, otherwise the curator is told the command."""
-        using = router.db_for_write(Event)
-        if refreshed_digest(using=using) == region_tree_cached(using=using).digest:
+        if events_derived_current():
             return
-        events = Event._default_manager.using(using).count()
-        if events <= settings.KB_INLINE_REFRESH_MAX:
+        if Event.objects.count() <= settings.KB_INLINE_REFRESH_MAX:
             changed = events_refresh_all()
             self.message_user(request, ngettext(
                 "地区树已变更：%(count)d 个活动的地区统计已随之更新。",

@@ -56,24 +56,14 @@ def measure_maps(*, repeat: int, log=print) -> dict:
             def build(filterset=filterset, summary=summary, params=params):
                 return timeline_map(filterset, summary, query=params, traditional=False)
 
-            kept_key = summary.key
-            summary.key = ""
-            uncached, view = timed(build, repeat)
-            with CaptureQueriesContext(connection) as queries:
-                build()
-            summary.key = kept_key
-            drawn, _ = timed(lambda view=view: maps.map_svg(view.region_map), repeat)
-            build()  # kept
-            cached, _ = timed(build, repeat)
-            result[name] = {
-                "query": query,
-                "areas": len(view.region_map.areas),
-                "uncached_ms": median_ms(uncached),
-                "draw_ms": median_ms(drawn),
-                "cached_ms": median_ms(cached),
-                "queries": len(queries),
-                "svg_bytes": len(str(view.svg).encode()),
-            }
+            def uncached(summary=summary, build=build):
+                kept_key, summary.key = summary.key, ""  # a summary without a key: nothing cached
+                try:
+                    return build()
+                finally:
+                    summary.key = kept_key
+
+            result[name] = _figures(query, uncached, build, repeat)
         # A region page's map counts every public event, without the
         # timeline summary (computed here as region_page_map does).
         tree = region_tree_cached()
@@ -91,16 +81,27 @@ def measure_maps(*, repeat: int, log=print) -> dict:
                 return map_view(tree=tree, region=region, events=None, traditional=False,
                                 country_counts=counts, link=lambda pk: f"/regions/{pk}/")
 
-            uncached, view = timed(page_map, repeat)
-            with CaptureQueriesContext(connection) as queries:
-                page_map()
-            drawn, _ = timed(lambda view=view: maps.map_svg(view.region_map), repeat)
-            region_page_map(request, region, tree, traditional=False)  # kept
-            cached, _ = timed(lambda region=region: region_page_map(request, region, tree, traditional=False),
-                              repeat)
-            result[f"region page: {name}"] = {
-                "query": query, "areas": len(view.region_map.areas), "uncached_ms": median_ms(uncached),
-                "draw_ms": median_ms(drawn), "cached_ms": median_ms(cached), "queries": len(queries),
-                "svg_bytes": len(str(view.svg).encode()),
-            }
+            result[f"region page: {name}"] = _figures(
+                query, page_map, lambda region=region: region_page_map(request, region, tree, traditional=False),
+                repeat)
     return result
+
+
+def _figures(query: str, uncached, cached, repeat: int) -> dict:
+    """A map built with nothing kept (`uncached`), its queries, its drawing
+    alone, and read back (`cached`, called once first to keep it)."""
+    built, view = timed(uncached, repeat)
+    with CaptureQueriesContext(connection) as queries:
+        uncached()
+    drawn, _ = timed(lambda: maps.map_svg(view.region_map), repeat)
+    cached()  # kept
+    kept, _ = timed(cached, repeat)
+    return {
+        "query": query,
+        "areas": len(view.region_map.areas),
+        "uncached_ms": median_ms(built),
+        "draw_ms": median_ms(drawn),
+        "cached_ms": median_ms(kept),
+        "queries": len(queries),
+        "svg_bytes": len(str(view.svg).encode()),
+    }

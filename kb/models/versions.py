@@ -14,6 +14,8 @@ class DataVersion(models.Model):
     no fixed-delay staleness.  Moved by kb.services.data_version (signals
     on every record model, and the writers that bypass signals)."""
 
+    moves_data_version = False  # kb.services.data_version: its own writes
+
     version = models.BigIntegerField(_("版本"), default=1)
     changed_at = models.DateTimeField(_("变更时间"), default=timezone.now)
 

@@ -99,16 +99,16 @@ def _on_links(sender, action, using=None, **kwargs) -> None:
 
 def connect_signals() -> None:
     """Every model of kb and events moves the version when saved, deleted or
-    relinked through the ORM (called from the apps' ready()), but for rows
-    derived from others (moves_data_version = False): their writer moves it
-    once, and without receivers Django deletes them in one statement rather
+    relinked through the ORM (called from the apps' ready()), but for the
+    version itself and rows derived from others (moves_data_version =
+    False): their writer moves it once, and without receivers Django deletes them in one statement rather
     than reading every row to signal it."""
     from django.apps import apps
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     for label in ("kb", "events"):
         for model in apps.get_app_config(label).get_models():
-            if model is DataVersion or not getattr(model, "moves_data_version", True):
+            if not getattr(model, "moves_data_version", True):
                 continue
             uid = f"data_version_{model._meta.label_lower}"
             post_save.connect(_on_write, sender=model, dispatch_uid=f"{uid}_saved")

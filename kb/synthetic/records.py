@@ -143,8 +143,9 @@ class _Writer:
         # Whether each refresh service changes rows this writer wrote (None:
         # not known yet).
         self.refresh_needed: dict[str, bool | None] = dict.fromkeys(REFRESHES)
-        self.region_tops = _region_tops_function()
-        self.areas_of = region_tree_cached(using=Event.objects.db).areas_of
+        tree = region_tree_cached(using=Event.objects.db)
+        self.region_tops = _region_tops_function(tree)
+        self.areas_of = tree.areas_of
 
     def write(self, stories: list[Story], world: World) -> None:
         # Reports first: an event's summary is the sentence that reports it.
@@ -327,7 +328,7 @@ class _Writer:
         self.insert(Evidence, rows)
 
 
-def _region_tops_function():
+def _region_tops_function(tree):
     """Event.region_tops (the top regions an event lies in, for the
     timeline's facet) as events.services computes it, when the model keeps
     that column: computed here, the refresh after the first batch finds
@@ -337,7 +338,6 @@ def _region_tops_function():
         return None
     from events.services import region_tops_value
 
-    tree = region_tree_cached(using=Event.objects.db)
     return lambda region_ids: region_tops_value(tree, region_ids)
 
 

@@ -9,11 +9,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import router
 
-from events.models import Event
-from events.services import events_refresh_all, refreshed_digest
-from kb.selectors.regions import region_tree_cached
+from events.services import events_derived_current, events_refresh_all
 from kb.services.regions import regions_load
 
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "regions.json"
@@ -36,7 +33,6 @@ class Command(BaseCommand):
             f"regions: {counts['created']} created, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged"
         )
-        using = router.db_for_write(Event)
-        if refreshed_digest(using=using) != region_tree_cached(using=using).digest:
+        if not events_derived_current():
             changed = events_refresh_all()
             self.stdout.write(f"events refreshed with the gazetteer: {changed} changed")
